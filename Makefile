@@ -1,0 +1,53 @@
+# Loa — `make` lists the targets.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev run dev serve test lint format bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned runtime dependencies
+
+install-dev: $(VENV)/.installed-dev ## Install test and lint dependencies too
+
+run: install ## Migrate, load demo content if empty, serve on 127.0.0.1:$(PORT) with the task worker
+	PORT=$(PORT) bin/run
+
+dev: install-dev ## Django's auto-reloading development server (not for deployment)
+	DJANGO_SETTINGS_MODULE=loa.settings.dev bin/prepare
+	DJANGO_SETTINGS_MODULE=loa.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: install ## Serve with production settings (needs SECRET_KEY and ALLOWED_HOSTS)
+	DJANGO_SETTINGS_MODULE=loa.settings.production PORT=$(PORT) bin/run
+
+test: install-dev ## Run the whole test suite (SQLite, then PostgreSQL and Redis when present)
+	bin/test
+
+lint: install-dev ## ruff check and format check, missing migrations
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=loa.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+format: install-dev ## Format the code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: install-dev ## Benchmarks that print ratios (bench/)
+	$(PY) bench/article_page.py
+
+clean: ## Remove the virtualenv and the local data in var/
+	rm -rf $(VENV) var

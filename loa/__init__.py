@@ -1,0 +1,1 @@
+"""Loa: an e-portal and newsroom for Vietnamese local agencies."""

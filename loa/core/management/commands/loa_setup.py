@@ -1,0 +1,42 @@
+"""First-start setup for `make run`: demo content on an empty site and an admin account.
+
+Safe to run on every start: it never duplicates content or accounts.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import BaseCommand, call_command
+
+
+class Command(BaseCommand):
+    help = "Load demo content if the site is empty and make sure an admin account exists."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--no-demo", action="store_true", help="Do not load demo content.")
+
+    def handle(self, *args, **options) -> None:
+        from loa.news.models import ArticlePage
+
+        if not options["no_demo"] and not ArticlePage.objects.exists():
+            self.stdout.write("Đang nạp nội dung mẫu…")
+            call_command("load_demo")
+        self._admin_account()
+
+    def _admin_account(self) -> None:
+        credentials = settings.VAR_DIR / "admin-credentials.txt"
+        User = get_user_model()
+        if not User.objects.filter(is_superuser=True).exists():
+            password = secrets.token_urlsafe(12)
+            User.objects.create_superuser("admin", "admin@example.invalid", password)
+            credentials.parent.mkdir(parents=True, exist_ok=True)
+            credentials.write_text(f"admin\n{password}\n")
+            credentials.chmod(0o600)
+        if credentials.exists():
+            username, password = credentials.read_text().split("\n")[:2]
+            self.stdout.write(f"Tài khoản quản trị: {username} / {password}  (đổi mật khẩu sau khi đăng nhập)")
+        else:
+            self.stdout.write("Tài khoản quản trị đã có từ trước.")

@@ -1,0 +1,233 @@
+"""Settings shared by every environment.
+
+All configuration comes from environment variables, read here and only here.
+With none set, Loa runs the embedded default: SQLite in WAL mode, local-memory
+cache, media on the filesystem and the database task backend.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+PROJECT_DIR = BASE_DIR / "loa"
+VAR_DIR = Path(os.environ.get("LOA_VAR_DIR", BASE_DIR / "var"))
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("DEBUG", False)
+# The embedded default generates a key per checkout (see loa.core.secret); production must set one.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("LOA_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "loa.core",
+    "loa.home",
+    "loa.news",
+    "loa.media",
+    "loa.stats",
+    "loa.widgets",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.sitemaps",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "wagtailmedia",
+    "modelcluster",
+    "taggit",
+    "django_tasks",
+    "django_tasks_db",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "loa.urls"
+WSGI_APPLICATION = "loa.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "loa.core.context_processors.portal",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------
+# DATABASE_URL selects PostgreSQL (postgres://...) or another SQLite file.
+# SQLite runs in WAL mode with IMMEDIATE transactions so that concurrent
+# writers (the beacon, the worker) queue on the lock instead of failing.
+SQLITE_OPTIONS = {
+    "init_command": (
+        "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"
+        "PRAGMA busy_timeout=30000;PRAGMA foreign_keys=ON;"
+    ),
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 30,
+}
+
+
+def database_config(url: str | None) -> dict:
+    if not url:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{VAR_DIR / 'loa.sqlite3'}"
+    config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("LOA_DB_CONN_MAX_AGE", "60")))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+        config["CONN_MAX_AGE"] = 0
+    else:
+        config["CONN_HEALTH_CHECKS"] = True
+    return config
+
+
+DATABASES = {"default": database_config(os.environ.get("DATABASE_URL"))}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache and counters ---------------------------------------------------
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("LOA_CACHE_PREFIX", "loa"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "loa",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+# --- Tasks ------------------------------------------------------------------
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("LOA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+# --- Internationalisation -------------------------------------------------
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# --- Static and media -----------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(os.environ.get("LOA_STATIC_ROOT", VAR_DIR / "static"))
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("LOA_MEDIA_ROOT", VAR_DIR / "media"))
+STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# The embedded default has no web server in front, so the app serves media itself.
+LOA_SERVE_MEDIA = env_bool("LOA_SERVE_MEDIA", True)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o644
+
+# --- Wagtail --------------------------------------------------------------
+WAGTAIL_SITE_NAME = os.environ.get("LOA_SITE_NAME", "Cổng thông tin điện tử")
+WAGTAILADMIN_BASE_URL = os.environ.get("LOA_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip"]
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "wagtailmedia.Media",
+    "AUDIO_EXTENSIONS": ["aac", "m4a", "mp3", "oga", "ogg", "wav"],
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv", "mov"],
+}
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILADMIN_COMMENTS_ENABLED = True
+TAGGIT_CASE_INSENSITIVE = True
+
+# --- Loa ------------------------------------------------------------------
+# Open-Meteo forecast endpoint; tests point it at a local replay server.
+LOA_WEATHER_URL = os.environ.get("LOA_WEATHER_URL", "https://api.open-meteo.com/v1/forecast")
+LOA_WEATHER_TIMEOUT = float(os.environ.get("LOA_WEATHER_TIMEOUT", "2"))
+# Minutes between weather refreshes, and after how long data is shown as stale.
+LOA_WEATHER_REFRESH_MINUTES = int(os.environ.get("LOA_WEATHER_REFRESH_MINUTES", "30"))
+LOA_WEATHER_STALE_MINUTES = int(os.environ.get("LOA_WEATHER_STALE_MINUTES", "120"))
+# A reader reloading the same article within this many seconds is counted once.
+LOA_VIEW_DEDUP_SECONDS = int(os.environ.get("LOA_VIEW_DEDUP_SECONDS", "600"))
+# A visit is a reader's first beacon after this many seconds of silence.
+LOA_VISIT_SECONDS = int(os.environ.get("LOA_VISIT_SECONDS", "1800"))
+# "Online now" counts visitors seen within this many seconds.
+LOA_ONLINE_SECONDS = int(os.environ.get("LOA_ONLINE_SECONDS", "300"))
+# Counters go to Redis when set (defaults to REDIS_URL), else straight to the database.
+LOA_COUNTER_REDIS_URL = os.environ.get("LOA_COUNTER_REDIS_URL", REDIS_URL)
+
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOA_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

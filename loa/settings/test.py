@@ -1,0 +1,24 @@
+"""Tests: fast hashing, tasks run immediately unless a test asks otherwise.
+
+DATABASE_URL and REDIS_URL may point the suite at PostgreSQL and Redis.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789abcdef"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="loa-test-media-"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+LOA_WEATHER_URL = "http://127.0.0.1:9/unused"  # tests start their own replay server
+
+# A file, not memory: concurrency tests and the live server need real separate connections.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"loa-test-{os.getpid()}.sqlite3")}  # noqa: F405

@@ -1,0 +1,245 @@
+"""Where counts go: straight to the database, or to Redis and flushed by a task.
+
+`record_hit()` is the beacon's write path, `page_view_count()` and
+`visit_totals()` the read paths used by templates and the beacon's answer.
+With `LOA_COUNTER_REDIS_URL` (default: `REDIS_URL`) set, hits are counted in
+Redis by one Lua script (atomic, one round trip) as pending deltas that
+`flush_redis_counts()` moves to the database in batches. If Redis cannot be
+reached the hit goes to the database instead, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.core.cache import cache as django_cache
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from .models import DailyPageView, DailyVisit, FlushedBatch, OnlineVisitor, PageViewCount
+from .sql import increment_rows, upsert_rows
+
+logger = logging.getLogger(__name__)
+
+try:  # redis is a runtime dependency, but the embedded default never connects.
+    import redis
+    from redis.exceptions import RedisError
+except ImportError:  # pragma: no cover
+    redis = None
+    RedisError = OSError  # type: ignore[assignment,misc]
+
+PREFIX = "loa:stats:"
+PENDING_VIEWS = PREFIX + "pending:views"  # hash page_id -> n
+PENDING_DAILY = PREFIX + "pending:daily"  # hash "YYYY-MM-DD:page_id" -> n
+PENDING_VISITS = PREFIX + "pending:visits"  # hash "YYYY-MM-DD" -> n
+ONLINE = PREFIX + "online"  # sorted set visitor -> last seen (unix time)
+BATCHES = PREFIX + "batches"  # set of batch ids being flushed
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One beacon from a human reader."""
+
+    page_id: int | None
+    visitor: str
+    now: dt.datetime
+
+    @property
+    def day(self) -> dt.date:
+        return timezone.localdate(self.now)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    view_counted: bool
+    visit_counted: bool
+
+
+# --- Database store ------------------------------------------------------------
+
+
+def _dedup(key: str, seconds: int) -> bool:
+    """True the first time `key` is seen within `seconds` (per process without Redis)."""
+    return django_cache.add(key, 1, timeout=seconds)
+
+
+def record_in_database(hit: Hit, *, count_view: bool, count_visit: bool) -> None:
+    with transaction.atomic():
+        if count_view and hit.page_id:
+            increment_rows(PageViewCount, ["page_id"], [(hit.page_id, 1)])
+            increment_rows(DailyPageView, ["page_id", "day"], [(hit.page_id, hit.day, 1)])
+        if count_visit:
+            increment_rows(DailyVisit, ["day"], [(hit.day, 1)])
+        upsert_rows(OnlineVisitor, ["visitor"], "last_seen", [(hit.visitor, hit.now)])
+
+
+# --- Redis store -----------------------------------------------------------------
+
+# KEYS: view-seen, visit-seen, pending views, pending daily, pending visits, online
+# ARGV: page id ('' for none), daily field, day, now, view ttl, visit ttl, online window, visitor
+RECORD_SCRIPT = """
+local view = 0
+if ARGV[1] ~= '' and redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[5]) then
+  redis.call('HINCRBY', KEYS[3], ARGV[1], 1)
+  redis.call('HINCRBY', KEYS[4], ARGV[2], 1)
+  view = 1
+end
+local visit = 0
+if redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[6]) then
+  redis.call('HINCRBY', KEYS[5], ARGV[3], 1)
+  visit = 1
+else
+  redis.call('EXPIRE', KEYS[2], ARGV[6])
+end
+redis.call('ZADD', KEYS[6], ARGV[4], ARGV[8])
+redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', tonumber(ARGV[4]) - tonumber(ARGV[7]))
+return {view, visit}
+"""
+
+# Move the pending hashes under a batch id in one atomic step.
+TAKE_BATCH_SCRIPT = """
+local moved = 0
+for i, key in ipairs(KEYS) do
+  if redis.call('EXISTS', key) == 1 then
+    redis.call('RENAME', key, ARGV[1] .. ':' .. i)
+    moved = 1
+  end
+end
+if moved == 1 then redis.call('SADD', ARGV[2], ARGV[1]) end
+return moved
+"""
+
+
+@cache
+def redis_client():
+    url = settings.LOA_COUNTER_REDIS_URL
+    if not url or redis is None:
+        return None
+    return redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5, health_check_interval=30)
+
+
+def reset_redis_client() -> None:
+    redis_client.cache_clear()
+
+
+def record_hit(hit: Hit) -> Recorded:
+    """Count a view of `hit.page_id` and a visit, unless this visitor was just counted."""
+    client = redis_client()
+    if client is not None:
+        try:
+            view, visit = client.eval(
+                RECORD_SCRIPT,
+                6,
+                f"{PREFIX}seen:{hit.visitor}:{hit.page_id}",
+                f"{PREFIX}visit:{hit.visitor}",
+                PENDING_VIEWS, PENDING_DAILY, PENDING_VISITS, ONLINE,
+                hit.page_id or "",
+                f"{hit.day.isoformat()}:{hit.page_id}",
+                hit.day.isoformat(),
+                int(hit.now.timestamp()),
+                settings.LOA_VIEW_DEDUP_SECONDS,
+                settings.LOA_VISIT_SECONDS,
+                settings.LOA_ONLINE_SECONDS,
+                hit.visitor,
+            )
+            return Recorded(bool(view), bool(visit))
+        except RedisError:
+            logger.warning("Redis unreachable: counting in the database", exc_info=True)
+    count_view = bool(hit.page_id) and _dedup(
+        f"{PREFIX}seen:{hit.visitor}:{hit.page_id}", settings.LOA_VIEW_DEDUP_SECONDS
+    )
+    count_visit = _dedup(f"{PREFIX}visit:{hit.visitor}", settings.LOA_VISIT_SECONDS)
+    record_in_database(hit, count_view=count_view, count_visit=count_visit)
+    return Recorded(count_view, count_visit)
+
+
+def flush_redis_counts() -> int:
+    """Write Redis's pending counts to the database; returns the number of batches written.
+
+    Each batch is recorded in `FlushedBatch` in the same transaction as its
+    counts, so a flush interrupted after the commit but before the Redis
+    clean-up is finished by the next run without counting twice.
+    """
+    client = redis_client()
+    if client is None:
+        return 0
+    batch_id = f"{PREFIX}batch:{uuid.uuid4().hex}"
+    client.eval(TAKE_BATCH_SCRIPT, 3, PENDING_VIEWS, PENDING_DAILY, PENDING_VISITS, batch_id, BATCHES)
+    written = 0
+    for raw in client.smembers(BATCHES):
+        batch = raw.decode()
+        views, daily, visits = (client.hgetall(f"{batch}:{i}") for i in (1, 2, 3))
+        with transaction.atomic():
+            if not FlushedBatch.objects.filter(batch_id=batch[-32:]).exists():
+                increment_rows(PageViewCount, ["page_id"], [(int(k), int(v)) for k, v in views.items()])
+                increment_rows(
+                    DailyPageView,
+                    ["page_id", "day"],
+                    [(int(k.split(b":")[1]), dt.date.fromisoformat(k.split(b":")[0].decode()), int(v))
+                     for k, v in daily.items()],
+                )
+                increment_rows(
+                    DailyVisit, ["day"], [(dt.date.fromisoformat(k.decode()), int(v)) for k, v in visits.items()]
+                )
+                FlushedBatch.objects.create(batch_id=batch[-32:])
+                written += 1
+        client.delete(f"{batch}:1", f"{batch}:2", f"{batch}:3")
+        client.srem(BATCHES, raw)
+    return written
+
+
+def prune_online(now: dt.datetime | None = None) -> None:
+    now = now or timezone.now()
+    OnlineVisitor.objects.filter(last_seen__lt=now - dt.timedelta(seconds=settings.LOA_ONLINE_SECONDS)).delete()
+    FlushedBatch.objects.filter(flushed_at__lt=now - dt.timedelta(days=7)).delete()
+
+
+# --- Reading -------------------------------------------------------------------------
+
+
+def _pending(field_getter) -> int:
+    client = redis_client()
+    if client is None:
+        return 0
+    try:
+        return int(field_getter(client) or 0)
+    except RedisError:
+        return 0
+
+
+def page_view_count(page_id: int) -> int:
+    stored = PageViewCount.objects.filter(page_id=page_id).values_list("count", flat=True).first() or 0
+    return stored + _pending(lambda c: c.hget(PENDING_VIEWS, page_id))
+
+
+def visit_totals(offset: int = 0, now: dt.datetime | None = None) -> dict[str, int]:
+    """Total (with the carried-over offset), today and online now."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    rows = DailyVisit.objects.aggregate(total=Sum("count"))
+    today_count = DailyVisit.objects.filter(day=today).values_list("count", flat=True).first() or 0
+    pending_today = _pending(lambda c: c.hget(PENDING_VISITS, today.isoformat()))
+    pending_all = _pending(lambda c: sum(int(v) for v in c.hvals(PENDING_VISITS)))
+    online = _online_count(now)
+    return {
+        "total": offset + (rows["total"] or 0) + pending_all,
+        "today": today_count + pending_today,
+        "online": max(online, 1),  # the reader looking at the number is online
+    }
+
+
+def _online_count(now: dt.datetime) -> int:
+    window = settings.LOA_ONLINE_SECONDS
+    client = redis_client()
+    if client is not None:
+        try:
+            return int(client.zcount(ONLINE, now.timestamp() - window, "+inf"))
+        except RedisError:
+            pass
+    return OnlineVisitor.objects.filter(last_seen__gte=now - dt.timedelta(seconds=window)).count()

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from loa.stats.views import beacon
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/beacon/", beacon, name="beacon"),
+    path("sitemap.xml", sitemap, name="sitemap-xml"),
+]
+
+if settings.LOA_SERVE_MEDIA:
+    # The embedded default has nothing in front of the app to serve uploads.
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "loa.core.views.page_not_found"
+handler500 = "loa.core.views.server_error"
