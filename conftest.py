@@ -48,3 +48,70 @@ def _fresh_cache_and_counters(settings):
     cache.clear()
     yield
     counters.reset_redis_client()
+
+
+def database_url_for_current_connection() -> str:
+    """A DATABASE_URL naming the database the tests are using (the test database)."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    if s["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{s['NAME']}"
+    host = s.get("HOST") or "127.0.0.1"
+    port = s.get("PORT") or 5432
+    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
+    return f"postgres://{s.get('USER') or 'postgres'}{password}@{host}:{port}/{s['NAME']}"
+
+
+@pytest.fixture
+def app_server():
+    """Start the real production server (granian, 2 workers) on the test database.
+
+    Returns a function taking extra environment variables and returning the base URL;
+    every server started is stopped after the test.
+    """
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    processes: list[subprocess.Popen] = []
+
+    def start(workers: int = 2, **env: str) -> str:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "loa.settings.test",
+            "DATABASE_URL": database_url_for_current_connection(),
+            "LOA_COUNTER_REDIS_URL": "",
+            **env,
+        }
+        granian = Path(sys.executable).with_name("granian")
+        process = subprocess.Popen(
+            [str(granian), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port),
+             "--workers", str(workers), "--log-level", "warning", "loa.wsgi:application"],
+            env=environment, cwd=Path(__file__).parent,
+        )
+        processes.append(process)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                return f"http://127.0.0.1:{port}"
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError("granian exited at start") from None
+                time.sleep(0.1)
+        raise RuntimeError("granian did not start in 30 s")
+
+    yield start
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(10)
+        except Exception:
+            process.kill()

@@ -31,3 +31,14 @@ def _connect_page_delete() -> None:
 
 
 _connect_page_delete()
+
+
+def _connect_settings() -> None:
+    from loa.news.models import Author
+
+    from .models import AgencySettings
+
+    bump_on_change(AgencySettings, Author)
+
+
+_connect_settings()

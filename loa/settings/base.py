@@ -110,8 +110,7 @@ TEMPLATES = [
 # writers (the beacon, the worker) queue on the lock instead of failing.
 SQLITE_OPTIONS = {
     "init_command": (
-        "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"
-        "PRAGMA busy_timeout=30000;PRAGMA foreign_keys=ON;"
+        "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=30000;PRAGMA foreign_keys=ON;"
     ),
     "transaction_mode": "IMMEDIATE",
     "timeout": 30,
@@ -125,7 +124,7 @@ def database_config(url: str | None) -> dict:
     config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("LOA_DB_CONN_MAX_AGE", "60")))
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
-        config["CONN_MAX_AGE"] = 0
+        config["CONN_HEALTH_CHECKS"] = True
     else:
         config["CONN_HEALTH_CHECKS"] = True
     return config

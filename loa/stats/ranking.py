@@ -18,7 +18,9 @@ def most_read(window_days: int, limit: int = 5, today: dt.date | None = None) ->
     if window_days:
         ranked = (
             DailyPageView.objects.filter(day__gt=today - dt.timedelta(days=window_days))
-            .values("page_id").annotate(views=Sum("count")).order_by("-views", "-page_id")
+            .values("page_id")
+            .annotate(views=Sum("count"))
+            .order_by("-views", "-page_id")
         )
     else:
         ranked = PageViewCount.objects.values("page_id").annotate(views=Sum("count")).order_by("-views", "-page_id")

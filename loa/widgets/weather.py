@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,7 @@ import httpx
 from django.conf import settings
 from django.utils import timezone
 
-from loa.core.formats import WEEKDAYS, VN_TZ
+from loa.core.formats import VN_TZ, WEEKDAYS
 
 from .models import WeatherPlace, WeatherReport
 
@@ -72,7 +73,7 @@ def describe(code: Any) -> tuple[str, str]:
 
 
 def _number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise WeatherError(f"not a number: {value!r}")
     return float(value)
 
@@ -130,7 +131,7 @@ def fetch_forecasts(places: list[WeatherPlace]) -> dict[int, dict]:
     items = payload if isinstance(payload, list) else [payload]
     if len(items) != len(places):
         raise WeatherError(f"{len(items)} forecasts for {len(places)} places")
-    return {place.pk: _validate(item) for place, item in zip(places, items)}
+    return {place.pk: _validate(item) for place, item in zip(places, items, strict=True)}
 
 
 def refresh_weather() -> bool:
@@ -166,8 +167,10 @@ def weather_for_display(now: dt.datetime | None = None) -> list[PlaceWeather]:
     """What the widget shows: one entry per active place with a stored report."""
     now = now or timezone.now()
     stale_after = dt.timedelta(minutes=settings.LOA_WEATHER_STALE_MINUTES)
-    reports = WeatherReport.objects.filter(place__active=True).select_related("place").order_by(
-        "place__sort_order", "place__name"
+    reports = (
+        WeatherReport.objects.filter(place__active=True)
+        .select_related("place")
+        .order_by("place__sort_order", "place__name")
     )
     shown = []
     for report in reports:
@@ -180,19 +183,28 @@ def weather_for_display(now: dt.datetime | None = None) -> list[PlaceWeather]:
             if date <= today:
                 continue
             text, day_icon = describe(day["code"])
-            days.append({
-                "label": WEEKDAYS[date.weekday()], "date": date, "description": text, "icon": day_icon,
-                "max": round(day["max"]), "min": round(day["min"]), "rain": round(day["rain"]),
-            })
-        shown.append(PlaceWeather(
-            name=report.place.name,
-            temperature=round(current["temperature"]),
-            humidity=round(current["humidity"]),
-            wind=round(current["wind"]),
-            description=description,
-            icon=icon,
-            days=days[:3],
-            fetched_at=report.fetched_at.astimezone(VN_TZ),
-            stale=now - report.fetched_at > stale_after,
-        ))
+            days.append(
+                {
+                    "label": WEEKDAYS[date.weekday()],
+                    "date": date,
+                    "description": text,
+                    "icon": day_icon,
+                    "max": round(day["max"]),
+                    "min": round(day["min"]),
+                    "rain": round(day["rain"]),
+                }
+            )
+        shown.append(
+            PlaceWeather(
+                name=report.place.name,
+                temperature=round(current["temperature"]),
+                humidity=round(current["humidity"]),
+                wind=round(current["wind"]),
+                description=description,
+                icon=icon,
+                days=days[:3],
+                fetched_at=report.fetched_at.astimezone(VN_TZ),
+                stale=now - report.fetched_at > stale_after,
+            )
+        )
     return shown

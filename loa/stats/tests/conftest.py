@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import pytest
+
+from loa.core.testing import make_article, make_section
+
+BROWSER_UA = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36"
+
+
+@pytest.fixture
+def article(db):
+    return make_article(make_section("Thời sự"), "Bài thử đếm lượt xem")
+
+
+@pytest.fixture
+def beacon_post(client):
+    """POST to the beacon as a phone browser would; extra headers by keyword."""
+
+    def post(payload, *, content_type="application/json", user_agent=BROWSER_UA, **headers):
+        body = payload if isinstance(payload, (str, bytes)) else __import__("json").dumps(payload)
+        return client.post("/api/beacon/", body, content_type=content_type, HTTP_USER_AGENT=user_agent, **headers)
+
+    return post
