@@ -12,14 +12,39 @@ import nh3
 # Wagtail's stored rich-text format: ordinary inline/block tags plus its
 # <a linktype=...> and <embed embedtype=...> references.
 RICH_TEXT_TAGS = {
-    "p", "br", "h2", "h3", "h4", "h5", "h6", "b", "strong", "i", "em", "u", "s",
-    "sub", "sup", "ul", "ol", "li", "a", "blockquote", "hr", "code", "embed",
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "blockquote",
+    "hr",
+    "code",
+    "embed",
 }
 RICH_TEXT_ATTRIBUTES = {
     "a": {"href", "linktype", "id", "title"},
     "embed": {"embedtype", "id", "format", "alt", "url"},
-    "p": {"data-block-key"}, "h2": {"data-block-key"}, "h3": {"data-block-key"},
-    "h4": {"data-block-key"}, "li": {"data-block-key"}, "blockquote": {"data-block-key"},
+    "p": {"data-block-key"},
+    "h2": {"data-block-key"},
+    "h3": {"data-block-key"},
+    "h4": {"data-block-key"},
+    "li": {"data-block-key"},
+    "blockquote": {"data-block-key"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 

@@ -22,7 +22,12 @@ class AgencySettings(BaseSiteSetting):
         _("governing body"), max_length=255, blank=True, help_text=_("Shown above the name, e.g. the province.")
     )
     emblem = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("emblem"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("emblem"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=64, blank=True)
@@ -33,9 +38,7 @@ class AgencySettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel([FieldPanel("parent_name"), FieldPanel("name"), FieldPanel("emblem")], heading=_("Agency")),
-        MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")
-        ),
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
         MultiFieldPanel(
             [FieldPanel("responsible_person"), FieldPanel("licence"), FieldPanel("about_footer")],
             heading=_("Footer"),
@@ -102,8 +105,6 @@ class SitemapPage(BasePage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         root = self.get_site().root_page
-        pages = list(
-            root.get_descendants().live().public().in_menu().specific().order_by("path")
-        ) if root else []
+        pages = list(root.get_descendants().live().public().in_menu().specific().order_by("path")) if root else []
         context["tree"] = [(page, page.depth - root.depth) for page in pages]
         return context

@@ -19,7 +19,12 @@ class HomePage(BasePage, Page):
     latest_count = models.PositiveSmallIntegerField(_("number of latest stories"), default=8)
     section_count = models.PositiveSmallIntegerField(_("stories per section block"), default=4)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("latest_count"), FieldPanel("section_count")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("latest_count"),
+        FieldPanel("section_count"),
+    ]
     parent_page_types: ClassVar[list[str]] = ["wagtailcore.Page"]
     max_count = 1
     template = "home/home_page.html"
@@ -32,8 +37,11 @@ class HomePage(BasePage, Page):
 
         context = super().get_context(request, *args, **kwargs)
         articles = (
-            ArticlePage.objects.live().public().descendant_of(self)
-            .select_related("main_image").order_by("-first_published_at")
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("main_image")
+            .order_by("-first_published_at")
         )
         featured = articles.filter(featured=True).first() or articles.first()
         context["featured"] = featured

@@ -29,8 +29,12 @@ class VideoIndexPage(BasePage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        clips = VideoPage.objects.live().public().child_of(self).select_related("video", "poster").order_by(
-            "-first_published_at"
+        clips = (
+            VideoPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("video", "poster")
+            .order_by("-first_published_at")
         )
         context["page_obj"] = Paginator(clips, 12).get_page(request.GET.get("trang"))
         return context
@@ -40,18 +44,30 @@ class VideoPage(BasePage, Page):
     """One clip: an uploaded file (wagtailmedia) or an embed link."""
 
     video = models.ForeignKey(
-        "wagtailmedia.Media", verbose_name=_("uploaded video"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailmedia.Media",
+        verbose_name=_("uploaded video"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     embed_url = models.URLField(_("video link (YouTube, Facebook…)"), blank=True)
     poster = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("poster image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("poster image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     description = models.TextField(_("description"), blank=True)
 
     content_panels = [
-        *Page.content_panels, FieldPanel("video"), FieldPanel("embed_url"), FieldPanel("poster"), FieldPanel("description"),
+        *Page.content_panels,
+        FieldPanel("video"),
+        FieldPanel("embed_url"),
+        FieldPanel("poster"),
+        FieldPanel("description"),
     ]
     parent_page_types: ClassVar[list[str]] = ["loa_media.VideoIndexPage"]
     subpage_types: ClassVar[list[str]] = []

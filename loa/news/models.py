@@ -78,8 +78,11 @@ class SectionPage(BasePage, Page):
 
     def articles(self):
         return (
-            ArticlePage.objects.live().public().descendant_of(self)
-            .select_related("main_image").order_by("-first_published_at")
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("main_image")
+            .order_by("-first_published_at")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -105,8 +108,12 @@ class ArticlePage(BasePage, Page):
 
     sapo = models.TextField(_("sapo (lead)"), blank=True, help_text=_("The lead paragraph, shown in bold."))
     main_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("main photo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("main photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     main_image_caption = models.CharField(_("main photo caption"), max_length=500, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)

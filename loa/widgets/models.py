@@ -26,8 +26,12 @@ class CampaignBanner(models.Model):
     text = models.CharField(_("text"), max_length=300)
     link = models.URLField(_("link"), blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("banner image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("banner image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     starts_at = models.DateTimeField(_("show from"), null=True, blank=True)
     ends_at = models.DateTimeField(_("show until"), null=True, blank=True)
@@ -37,7 +41,9 @@ class CampaignBanner(models.Model):
     objects = CampaignBannerQuerySet.as_manager()
 
     panels = [
-        FieldPanel("text"), FieldPanel("link"), FieldPanel("image"),
+        FieldPanel("text"),
+        FieldPanel("link"),
+        FieldPanel("image"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         FieldRowPanel([FieldPanel("active"), FieldPanel("sort_order")]),
     ]
