@@ -197,6 +197,7 @@ WAGTAILMEDIA = {
     "MEDIA_MODEL": "wagtailmedia.Media",
     "AUDIO_EXTENSIONS": ["aac", "m4a", "mp3", "oga", "ogg", "wav"],
     "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv", "mov"],
+    "MEDIA_FORM_BASE": "loa.media.forms.MediaForm",
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
