@@ -24,3 +24,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # Media belong to nginx or object storage in production.
 LOA_SERVE_MEDIA = env_bool("LOA_SERVE_MEDIA", False)
+# W019: Wagtail's live preview shows pages in a same-origin frame, so SAMEORIGIN is needed.
+# W021: preload is a one-way commitment for the agency's whole domain; LOA_HSTS_PRELOAD opts in.
+SILENCED_SYSTEM_CHECKS = ["security.W019"] + ([] if SECURE_HSTS_PRELOAD else ["security.W021"])
