@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from loa.core.views import favicon
 from loa.stats.views import beacon
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/beacon/", beacon, name="beacon"),
     path("sitemap.xml", sitemap, name="sitemap-xml"),
+    path("favicon.ico", favicon),
 ]
 
 if settings.LOA_SERVE_MEDIA:
