@@ -9,8 +9,10 @@ last good data in place.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import math
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +29,7 @@ logger = logging.getLogger(__name__)
 CURRENT_FIELDS = "temperature_2m,relative_humidity_2m,weather_code,wind_speed_10m"
 DAILY_FIELDS = "weather_code,temperature_2m_max,temperature_2m_min,precipitation_probability_max"
 FORECAST_DAYS = 4  # today and the next three
+MAX_RESPONSE_BYTES = 1024 * 1024
 
 # WMO weather interpretation codes (Open-Meteo docs) in Vietnamese, with an icon name.
 WMO_CODES: dict[int, tuple[str, str]] = {
@@ -111,6 +114,27 @@ def _validate(item: Any) -> dict:
     return result
 
 
+def _get_within_deadline(url: str, params: dict, seconds: float) -> bytes:
+    """GET with a bound on the whole exchange, not only on each read.
+
+    httpx's timeouts apply per network operation, so a source that trickles a
+    byte every second would hold the worker indefinitely; here each read may
+    wait a quarter of the budget and the total is checked between reads.
+    """
+    deadline = time.monotonic() + seconds
+    timeout = httpx.Timeout(seconds, read=seconds / 4)
+    body = bytearray()
+    with httpx.stream("GET", url, params=params, timeout=timeout) as response:
+        response.raise_for_status()
+        for chunk in response.iter_bytes():
+            body += chunk
+            if len(body) > MAX_RESPONSE_BYTES:
+                raise WeatherError("response too large")
+            if time.monotonic() > deadline:
+                raise WeatherError(f"no complete answer within {seconds} s")
+    return bytes(body)
+
+
 def fetch_forecasts(places: list[WeatherPlace]) -> dict[int, dict]:
     """One request for all places (Open-Meteo accepts lists of coordinates)."""
     params = {
@@ -123,9 +147,7 @@ def fetch_forecasts(places: list[WeatherPlace]) -> dict[int, dict]:
         "wind_speed_unit": "kmh",
     }
     try:
-        response = httpx.get(settings.LOA_WEATHER_URL, params=params, timeout=settings.LOA_WEATHER_TIMEOUT)
-        response.raise_for_status()
-        payload = response.json()
+        payload = json.loads(_get_within_deadline(settings.LOA_WEATHER_URL, params, settings.LOA_WEATHER_TIMEOUT))
     except (httpx.HTTPError, ValueError) as error:
         raise WeatherError(str(error)) from error
     items = payload if isinstance(payload, list) else [payload]
