@@ -34,11 +34,13 @@ _connect_page_delete()
 
 
 def _connect_settings() -> None:
+    from wagtail.models import PageViewRestriction, Site
+
     from loa.news.models import Author
 
     from .models import AgencySettings
 
-    bump_on_change(AgencySettings, Author)
+    bump_on_change(AgencySettings, Author, Site, PageViewRestriction)
 
 
 _connect_settings()

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from loa.core.models import BasePage
+from loa.core.versioning import cached_for_version
 
 
 class HomePage(BasePage, Page):
@@ -31,6 +35,34 @@ class HomePage(BasePage, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Find a descendant by its URL path in one query instead of one per level.
+
+        Wagtail walks the tree a segment at a time (a query or two per level);
+        portal URLs are three or four levels deep. The path → (id, type) map is
+        cached until the content changes; pages not found fall back to Wagtail.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        found = cached_for_version(
+            f"route:{url_path}",
+            lambda: (
+                Page.objects.filter(url_path=url_path).values_list("pk", "content_type_id", "live").first() or False
+            ),
+        )
+        if not found:
+            return super().route(request, path_components)
+        pk, content_type_id, live = found
+        if not live:
+            raise Http404
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        related = getattr(model, "route_select_related", ())
+        page = model.objects.select_related(*related).filter(pk=pk).first()
+        if page is None:  # deleted a moment ago
+            raise Http404
+        return RouteResult(page)
 
     def get_context(self, request, *args, **kwargs):
         from loa.news.models import ArticlePage, SectionPage

@@ -12,10 +12,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from loa.core.models import BasePage
+from loa.core.versioning import LoaPageManager
 
 
 class VideoIndexPage(BasePage, Page):
     """The Video section: every clip, newest first."""
+
+    objects = LoaPageManager()
 
     intro = models.TextField(_("description"), blank=True)
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -42,6 +45,8 @@ class VideoIndexPage(BasePage, Page):
 
 class VideoPage(BasePage, Page):
     """One clip: an uploaded file (wagtailmedia) or an embed link."""
+
+    objects = LoaPageManager()
 
     video = models.ForeignKey(
         "wagtailmedia.Media",

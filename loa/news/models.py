@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,6 +20,7 @@ from wagtail.snippets.models import register_snippet
 
 from loa.core.blocks import BodyBlock
 from loa.core.models import BasePage
+from loa.core.versioning import LoaPageManager
 
 ARTICLES_PER_PAGE = 12
 
@@ -65,6 +67,8 @@ def format_byline(authors: list[Author]) -> str:
 class SectionPage(BasePage, Page):
     """A chuyên mục: articles newest first, paginated, with its sub-sections."""
 
+    objects = LoaPageManager()
+
     intro = models.TextField(_("description"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -95,7 +99,7 @@ class SectionPage(BasePage, Page):
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
         context["page_obj"] = page_obj
-        context["subsections"] = self.get_children().live().public().type(SectionPage).specific()
+        context["subsections"] = SectionPage.objects.child_of(self).live().public()
         return context
 
 
@@ -105,6 +109,8 @@ class ArticlePageTag(TaggedItemBase):
 
 class ArticlePage(BasePage, Page):
     """A news article (tin bài)."""
+
+    objects = LoaPageManager()
 
     sapo = models.TextField(_("sapo (lead)"), blank=True, help_text=_("The lead paragraph, shown in bold."))
     main_image = models.ForeignKey(
@@ -139,6 +145,7 @@ class ArticlePage(BasePage, Page):
     parent_page_types: ClassVar[list[str]] = ["loa_news.SectionPage"]
     subpage_types: ClassVar[list[str]] = []
     template = "news/article_page.html"
+    route_select_related = ("main_image",)
 
     class Meta:
         verbose_name = _("article")
@@ -158,21 +165,27 @@ class ArticlePage(BasePage, Page):
     def byline(self) -> str:
         return format_byline(self.authors())
 
-    def related_articles(self, limit: int = 4):
-        """Articles sharing a tag first, then the newest of the same section."""
-        base = ArticlePage.objects.live().public().exclude(pk=self.pk).order_by("-first_published_at")
-        tag_ids = list(self.tags.values_list("pk", flat=True))
-        related = list(base.filter(tags__in=tag_ids).distinct()[:limit]) if tag_ids else []
-        if len(related) < limit:
-            seen = [page.pk for page in related]
-            related += list(base.child_of(self.get_parent()).exclude(pk__in=seen)[: limit - len(related)])
-        return related
+    def related_articles(self, limit: int = 4, tag_ids: list[int] | None = None):
+        """Articles sharing a tag first, then the newest of the same section, in one query."""
+        if tag_ids is None:
+            tag_ids = list(self.tags.values_list("pk", flat=True))
+        shares_tag = Exists(ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=tag_ids))
+        sibling = Q(path__startswith=self.path[: -self.steplen], depth=self.depth)
+        return list(
+            ArticlePage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .annotate(shares_tag=shares_tag)
+            .filter(Q(shares_tag=True) | sibling)
+            .order_by("-shares_tag", "-first_published_at")[:limit]
+        )
 
     def get_context(self, request, *args, **kwargs):
         from loa.stats.counters import page_view_count
 
         context = super().get_context(request, *args, **kwargs)
         context["view_count"] = page_view_count(self.pk)
+        context["tags"] = list(self.tags.all())
         context["print_view"] = request.GET.get("print") == "1"
         return context
 

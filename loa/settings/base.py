@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "loa.core.versioning.ContentVersionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -153,6 +154,11 @@ else:
         }
     }
 
+# Wagtail looks up image renditions in this cache before the database.
+CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"].get("KEY_PREFIX", "loa") + "-renditions"}
+if "LOCATION" in CACHES["renditions"] and not REDIS_URL:
+    CACHES["renditions"]["LOCATION"] = "loa-renditions"
+
 # --- Tasks ------------------------------------------------------------------
 TASKS = {
     "default": {
@@ -200,6 +206,8 @@ WAGTAILMEDIA = {
     "MEDIA_FORM_BASE": "loa.media.forms.MediaForm",
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Slugs like "hoi-nghi-tong-ket", not percent-encoded Vietnamese, in every URL a citizen shares.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -129,3 +129,12 @@ def test_byline_groups_units():
     c = Author(name="C", unit="Y")
     assert format_byline([a, b, c]) == "A – B (X); C (Y)"
     assert format_byline([Author(name="D")]) == "D"
+
+
+def test_vietnamese_titles_get_readable_ascii_slugs(db):
+    section = make_section("Đồng bằng sông Hồng")
+    article = make_article(section, "Hội nghị tổng kết Cụm thi đua")
+    assert section.slug == "dong-bang-song-hong"
+    assert article.url.endswith("/dong-bang-song-hong/hoi-nghi-tong-ket-cum-thi-dua/")
+    again = make_article(section, "Hội nghị tổng kết Cụm thi đua")
+    assert again.slug == "hoi-nghi-tong-ket-cum-thi-dua-2"
