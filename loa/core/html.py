@@ -63,3 +63,24 @@ def sanitize_rich_text(html: str) -> str:
 def strip_tags(text: str) -> str:
     """Plain text only: for sapo, captions and anything shown as text."""
     return nh3.clean(text, tags=set())
+
+
+# What Wagtail's `richtext` filter produces from the stored format: real links and images.
+RENDERED_TAGS = (RICH_TEXT_TAGS - {"embed"}) | {"img", "div", "span"}
+RENDERED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height", "class", "loading"},
+    "div": {"class"},
+    "span": {"class"},
+}
+
+
+def sanitize_rendered(html: str) -> str:
+    """Last line of defence at render time, for rich text that reached the database raw."""
+    return nh3.clean(
+        html,
+        tags=RENDERED_TAGS,
+        attributes=RENDERED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )

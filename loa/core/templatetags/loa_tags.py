@@ -16,6 +16,16 @@ def vn_number(value) -> str:
 
 
 @register.filter
+def clean_html(value) -> str:
+    """Sanitise rendered rich text (nh3) and mark it safe."""
+    from django.utils.safestring import mark_safe
+
+    from loa.core.html import sanitize_rendered
+
+    return mark_safe(sanitize_rendered(str(value)))  # noqa: S308 -- sanitised just above
+
+
+@register.filter
 def vn_date(value) -> str:
     """A datetime → '21/11/2022' in Asia/Ho_Chi_Minh."""
     return formats.vn_date(value)
