@@ -17,7 +17,12 @@ def _service_missing(message: str) -> None:
 
 @pytest.fixture
 def redis_url(settings):
-    """A real Redis (LOA_TEST_REDIS_URL, db 15 by default), flushed before and after the test."""
+    """A real Redis (LOA_TEST_REDIS_URL, db 15 by default) with a key prefix of this test's own.
+
+    A prefix rather than FLUSHDB: test runs in parallel (xdist, a colleague's run) share the server.
+    """
+    import uuid
+
     import redis
 
     url = os.environ.get("LOA_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -26,13 +31,14 @@ def redis_url(settings):
         client.ping()
     except redis.RedisError as error:
         _service_missing(f"Redis not reachable at {url}: {error}")
-    client.flushdb()
     from loa.stats import counters
 
     settings.LOA_COUNTER_REDIS_URL = url
+    settings.LOA_COUNTER_PREFIX = f"loa-test:{uuid.uuid4().hex}:"
     counters.reset_redis_client()
     yield url
-    client.flushdb()
+    for key in client.scan_iter(match=settings.LOA_COUNTER_PREFIX + "*"):
+        client.delete(key)
     counters.reset_redis_client()
 
 
@@ -76,6 +82,8 @@ def app_server():
     import time
     from pathlib import Path
 
+    from django.conf import settings as django_settings
+
     processes: list[subprocess.Popen] = []
 
     def start(workers: int = 2, **env: str) -> str:
@@ -87,6 +95,7 @@ def app_server():
             "DJANGO_SETTINGS_MODULE": "loa.settings.test",
             "DATABASE_URL": database_url_for_current_connection(),
             "LOA_COUNTER_REDIS_URL": "",
+            "LOA_COUNTER_PREFIX": django_settings.LOA_COUNTER_PREFIX,
             **env,
         }
         granian = Path(sys.executable).with_name("granian")

@@ -226,6 +226,8 @@ LOA_VISIT_SECONDS = int(os.environ.get("LOA_VISIT_SECONDS", "1800"))
 LOA_ONLINE_SECONDS = int(os.environ.get("LOA_ONLINE_SECONDS", "300"))
 # Counters go to Redis when set (defaults to REDIS_URL), else straight to the database.
 LOA_COUNTER_REDIS_URL = os.environ.get("LOA_COUNTER_REDIS_URL", REDIS_URL)
+# Key prefix of the counters in Redis: give each portal sharing a Redis its own.
+LOA_COUNTER_PREFIX = os.environ.get("LOA_COUNTER_PREFIX", "loa:stats:")
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -35,12 +35,28 @@ except ImportError:  # pragma: no cover
     redis = None
     RedisError = OSError  # type: ignore[assignment,misc]
 
-PREFIX = "loa:stats:"
-PENDING_VIEWS = PREFIX + "pending:views"  # hash page_id -> n
-PENDING_DAILY = PREFIX + "pending:daily"  # hash "YYYY-MM-DD:page_id" -> n
-PENDING_VISITS = PREFIX + "pending:visits"  # hash "YYYY-MM-DD" -> n
-ONLINE = PREFIX + "online"  # sorted set visitor -> last seen (unix time)
-BATCHES = PREFIX + "batches"  # set of batch ids being flushed
+
+
+class Keys:
+    """Redis key names under LOA_COUNTER_PREFIX, so that several portals (or test runs) share one Redis."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.pending_views = prefix + "pending:views"  # hash page_id -> n
+        self.pending_daily = prefix + "pending:daily"  # hash "YYYY-MM-DD:page_id" -> n
+        self.pending_visits = prefix + "pending:visits"  # hash "YYYY-MM-DD" -> n
+        self.online = prefix + "online"  # sorted set visitor -> last seen (unix time)
+        self.batches = prefix + "batches"  # set of batch ids being flushed
+
+    def seen(self, visitor: str, page_id: int | None) -> str:
+        return f"{self.prefix}seen:{visitor}:{page_id}"
+
+    def visit(self, visitor: str) -> str:
+        return f"{self.prefix}visit:{visitor}"
+
+
+def keys() -> Keys:
+    return Keys(settings.LOA_COUNTER_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -132,17 +148,18 @@ def reset_redis_client() -> None:
 def record_hit(hit: Hit) -> Recorded:
     """Count a view of `hit.page_id` and a visit, unless this visitor was just counted."""
     client = redis_client()
+    k = keys()
     if client is not None:
         try:
             view, visit = client.eval(
                 RECORD_SCRIPT,
                 6,
-                f"{PREFIX}seen:{hit.visitor}:{hit.page_id}",
-                f"{PREFIX}visit:{hit.visitor}",
-                PENDING_VIEWS,
-                PENDING_DAILY,
-                PENDING_VISITS,
-                ONLINE,
+                k.seen(hit.visitor, hit.page_id),
+                k.visit(hit.visitor),
+                k.pending_views,
+                k.pending_daily,
+                k.pending_visits,
+                k.online,
                 hit.page_id or "",
                 f"{hit.day.isoformat()}:{hit.page_id}",
                 hit.day.isoformat(),
@@ -156,9 +173,9 @@ def record_hit(hit: Hit) -> Recorded:
         except RedisError:
             logger.warning("Redis unreachable: counting in the database", exc_info=True)
     count_view = bool(hit.page_id) and _dedup(
-        f"{PREFIX}seen:{hit.visitor}:{hit.page_id}", settings.LOA_VIEW_DEDUP_SECONDS
+        k.seen(hit.visitor, hit.page_id), settings.LOA_VIEW_DEDUP_SECONDS
     )
-    count_visit = _dedup(f"{PREFIX}visit:{hit.visitor}", settings.LOA_VISIT_SECONDS)
+    count_visit = _dedup(k.visit(hit.visitor), settings.LOA_VISIT_SECONDS)
     record_in_database(hit, count_view=count_view, count_visit=count_visit)
     return Recorded(count_view, count_visit)
 
@@ -176,11 +193,11 @@ def flush_redis_counts() -> int:
     written = 0
     try:
         take_batch(client)
-        for raw in client.smembers(BATCHES):
+        for raw in client.smembers(keys().batches):
             batch = raw.decode()
             written += apply_batch(client, batch)
             client.delete(*(f"{batch}:{i}" for i in (1, 2, 3)))
-            client.srem(BATCHES, raw)
+            client.srem(keys().batches, raw)
     except RedisError:
         # Pending counts stay in Redis (or in a listed batch) and are flushed on a later run.
         logger.warning("Redis unreachable: counter flush postponed", exc_info=True)
@@ -188,9 +205,10 @@ def flush_redis_counts() -> int:
 
 
 def take_batch(client) -> str:
-    """Atomically move the pending hashes under a new batch id (listed in BATCHES)."""
-    batch = f"{PREFIX}batch:{uuid.uuid4().hex}"
-    client.eval(TAKE_BATCH_SCRIPT, 3, PENDING_VIEWS, PENDING_DAILY, PENDING_VISITS, batch, BATCHES)
+    """Atomically move the pending hashes under a new batch id (listed in `keys().batches`)."""
+    k = keys()
+    batch = f"{k.prefix}batch:{uuid.uuid4().hex}"
+    client.eval(TAKE_BATCH_SCRIPT, 3, k.pending_views, k.pending_daily, k.pending_visits, batch, k.batches)
     return batch
 
 
@@ -239,7 +257,7 @@ def _pending(getter):
 
 def page_view_count(page_id: int) -> int:
     stored = PageViewCount.objects.filter(page_id=page_id).values_list("count", flat=True).first() or 0
-    return stored + int(_pending(lambda c: c.hget(PENDING_VIEWS, page_id)) or 0)
+    return stored + int(_pending(lambda c: c.hget(keys().pending_views, page_id)) or 0)
 
 
 def visit_totals(offset: int = 0, now: dt.datetime | None = None) -> dict[str, int]:
@@ -248,7 +266,7 @@ def visit_totals(offset: int = 0, now: dt.datetime | None = None) -> dict[str, i
     today = timezone.localdate(now)
     rows = DailyVisit.objects.aggregate(total=Sum("count"), today=Sum("count", filter=Q(day=today)))
     today_count = rows["today"] or 0
-    pending = _pending(lambda c: c.hgetall(PENDING_VISITS)) or {}
+    pending = _pending(lambda c: c.hgetall(keys().pending_visits)) or {}
     pending_today = int(pending.get(today.isoformat().encode(), 0))
     pending_all = sum(int(v) for v in pending.values())
     online = _online_count(now)
@@ -264,7 +282,7 @@ def _online_count(now: dt.datetime) -> int:
     client = redis_client()
     if client is not None:
         try:
-            return int(client.zcount(ONLINE, now.timestamp() - window, "+inf"))
+            return int(client.zcount(keys().online, now.timestamp() - window, "+inf"))
         except RedisError:
             pass
     return OnlineVisitor.objects.filter(last_seen__gte=now - dt.timedelta(seconds=window)).count()

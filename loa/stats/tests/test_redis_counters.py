@@ -59,7 +59,7 @@ def test_interrupted_flush_is_finished_once(redis_url, article):
     record_hit(hit(article.pk, "b" * 32))
     flush_redis_counts()
     assert stored_views(article) == 4
-    assert not client.smembers(counters.BATCHES)
+    assert not client.smembers(counters.keys().batches)
 
 
 def test_counts_survive_an_app_restart(redis_url, article):
