@@ -139,7 +139,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "loa.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("LOA_CACHE_PREFIX", "loa"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
