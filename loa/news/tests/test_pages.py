@@ -138,3 +138,10 @@ def test_vietnamese_titles_get_readable_ascii_slugs(db):
     assert article.url.endswith("/dong-bang-song-hong/hoi-nghi-tong-ket-cum-thi-dua/")
     again = make_article(section, "Hội nghị tổng kết Cụm thi đua")
     assert again.slug == "hoi-nghi-tong-ket-cum-thi-dua-2"
+
+
+def test_public_pages_are_vietnamese_whatever_the_browser_asks(client, portal):
+    """Fragments are shared by every reader, so no reader's Accept-Language may leak into them."""
+    html = client.get(home_page().url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "7 ngày qua" in html
+    assert "Last 7 days" not in html
