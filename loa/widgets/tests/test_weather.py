@@ -199,13 +199,26 @@ class TestFailures:
         assert refresh_weather() is True
         assert WeatherReport.objects.count() == 1
 
-    def test_trickling_source_is_abandoned_at_the_timeout(self, weather_source, one_place):
-        weather_source.use("trickle")
-
-        refreshed, elapsed = timed_refresh()
+    @pytest.mark.parametrize(
+        ("pieces", "interval"),
+        [
+            pytest.param(4, 1.5, id="pieces-1.5s-apart"),
+            # Each piece well inside any per-read timeout; only a bound on the whole answer stops it.
+            pytest.param(40, 0.2, id="pieces-0.2s-apart"),
+        ],
+    )
+    def test_trickling_source_is_abandoned_at_the_timeout(self, settings, one_place, pieces, interval):
+        source = ReplayServer(trickle_pieces=pieces, trickle_interval=interval).start()
+        settings.LOA_WEATHER_URL = source.url
+        source.use("trickle")
+        try:
+            refreshed, elapsed = timed_refresh()
+        finally:
+            source.stop()
 
         assert elapsed < settings.LOA_WEATHER_TIMEOUT + WAIT_MARGIN_SECONDS
         assert refreshed is False
+        assert WeatherReport.objects.count() == 0
 
 
 class TestStale:
