@@ -217,6 +217,7 @@ LOA_WEATHER_TIMEOUT = float(os.environ.get("LOA_WEATHER_TIMEOUT", "2"))
 # Minutes between weather refreshes, and after how long data is shown as stale.
 LOA_WEATHER_REFRESH_MINUTES = int(os.environ.get("LOA_WEATHER_REFRESH_MINUTES", "30"))
 LOA_WEATHER_STALE_MINUTES = int(os.environ.get("LOA_WEATHER_STALE_MINUTES", "120"))
+LOA_WEATHER_HIDE_HOURS = int(os.environ.get("LOA_WEATHER_HIDE_HOURS", "24"))
 # A reader reloading the same article within this many seconds is counted once.
 LOA_VIEW_DEDUP_SECONDS = int(os.environ.get("LOA_VIEW_DEDUP_SECONDS", "600"))
 # A visit is a reader's first beacon after this many seconds of silence.

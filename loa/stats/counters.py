@@ -36,7 +36,6 @@ except ImportError:  # pragma: no cover
     RedisError = OSError  # type: ignore[assignment,misc]
 
 
-
 class Keys:
     """Redis key names under LOA_COUNTER_PREFIX, so that several portals (or test runs) share one Redis."""
 
@@ -66,6 +65,7 @@ class Hit:
     page_id: int | None
     visitor: str
     now: dt.datetime
+    alias: str = ""  # a cookie-less reader's fingerprint, checked as well as `visitor`
 
     @property
     def day(self) -> dt.date:
@@ -81,9 +81,16 @@ class Recorded:
 # --- Database store ------------------------------------------------------------
 
 
-def _dedup(key: str, seconds: int) -> bool:
-    """True the first time `key` is seen within `seconds` (per process without Redis)."""
-    return django_cache.add(key, 1, timeout=seconds)
+def _first_time(key: str, alias_key: str, seconds: int) -> bool:
+    """True the first time `key` (and `alias_key`, if given) is seen within `seconds`.
+
+    Without Redis this is the process cache, so with several worker processes a
+    reload served by another process may be counted once more; counts are never lost.
+    """
+    fresh = django_cache.add(key, 1, timeout=seconds)
+    if alias_key:
+        fresh = django_cache.add(alias_key, 1, timeout=seconds) and fresh
+    return fresh
 
 
 def record_in_database(hit: Hit, *, count_view: bool, count_visit: bool) -> None:
@@ -98,17 +105,26 @@ def record_in_database(hit: Hit, *, count_view: bool, count_visit: bool) -> None
 
 # --- Redis store -----------------------------------------------------------------
 
-# KEYS: view-seen, visit-seen, pending views, pending daily, pending visits, online
+# KEYS: view-seen, visit-seen, pending views, pending daily, pending visits, online,
+#       alias view-seen, alias visit-seen (the alias keys equal the first two when there is no alias)
 # ARGV: page id ('' for none), daily field, day, now, view ttl, visit ttl, online window, visitor
 RECORD_SCRIPT = """
+local function first_time(key, alias_key, ttl)
+  local fresh = redis.call('SET', key, '1', 'NX', 'EX', ttl)
+  if alias_key ~= key then
+    local fresh_alias = redis.call('SET', alias_key, '1', 'NX', 'EX', ttl)
+    fresh = fresh and fresh_alias
+  end
+  return fresh
+end
 local view = 0
-if ARGV[1] ~= '' and redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[5]) then
+if ARGV[1] ~= '' and first_time(KEYS[1], KEYS[7], ARGV[5]) then
   redis.call('HINCRBY', KEYS[3], ARGV[1], 1)
   redis.call('HINCRBY', KEYS[4], ARGV[2], 1)
   view = 1
 end
 local visit = 0
-if redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[6]) then
+if first_time(KEYS[2], KEYS[8], ARGV[6]) then
   redis.call('HINCRBY', KEYS[5], ARGV[3], 1)
   visit = 1
 else
@@ -153,13 +169,15 @@ def record_hit(hit: Hit) -> Recorded:
         try:
             view, visit = client.eval(
                 RECORD_SCRIPT,
-                6,
+                8,
                 k.seen(hit.visitor, hit.page_id),
                 k.visit(hit.visitor),
                 k.pending_views,
                 k.pending_daily,
                 k.pending_visits,
                 k.online,
+                k.seen(hit.alias or hit.visitor, hit.page_id),
+                k.visit(hit.alias or hit.visitor),
                 hit.page_id or "",
                 f"{hit.day.isoformat()}:{hit.page_id}",
                 hit.day.isoformat(),
@@ -172,10 +190,12 @@ def record_hit(hit: Hit) -> Recorded:
             return Recorded(bool(view), bool(visit))
         except RedisError:
             logger.warning("Redis unreachable: counting in the database", exc_info=True)
-    count_view = bool(hit.page_id) and _dedup(
-        k.seen(hit.visitor, hit.page_id), settings.LOA_VIEW_DEDUP_SECONDS
+    count_view = bool(hit.page_id) and _first_time(
+        k.seen(hit.visitor, hit.page_id),
+        k.seen(hit.alias, hit.page_id) if hit.alias else "",
+        settings.LOA_VIEW_DEDUP_SECONDS,
     )
-    count_visit = _dedup(k.visit(hit.visitor), settings.LOA_VISIT_SECONDS)
+    count_visit = _first_time(k.visit(hit.visitor), k.visit(hit.alias) if hit.alias else "", settings.LOA_VISIT_SECONDS)
     record_in_database(hit, count_view=count_view, count_visit=count_visit)
     return Recorded(count_view, count_visit)
 

@@ -21,7 +21,7 @@ from loa.core.formats import vn_number
 
 from .counters import Hit, page_view_count, record_hit, visit_totals
 from .models import CounterSettings
-from .visitors import VISITOR_COOKIE, is_bot, visitor_id
+from .visitors import VISITOR_COOKIE, is_bot, visitor_ids
 
 MAX_BODY_BYTES = 512
 OFFSET_CACHE_PREFIX = "loa:stats:offset:"
@@ -89,10 +89,10 @@ def beacon(request: HttpRequest) -> JsonResponse:
     page_id = _parse_page_id(request)
     if isinstance(page_id, str):
         return _error(page_id)
-    visitor = visitor_id(request)
+    visitor, alias = visitor_ids(request)
     counted = False
     if not is_bot(request.META.get("HTTP_USER_AGENT", "")):
-        recorded = record_hit(Hit(page_id=page_id, visitor=visitor, now=timezone.now()))
+        recorded = record_hit(Hit(page_id=page_id, visitor=visitor, now=timezone.now(), alias=alias))
         counted = recorded.view_counted
     response = JsonResponse({"counted": counted, **counter_numbers(request, page_id)})
     response.set_cookie(VISITOR_COOKIE, visitor, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import secrets
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -22,14 +23,18 @@ def is_bot(user_agent: str) -> bool:
     return not user_agent.strip() or bool(BOT_RE.search(user_agent))
 
 
-def visitor_id(request: HttpRequest) -> str:
-    """The reader's cookie if valid, else a salted hash of address and browser.
+def visitor_ids(request: HttpRequest) -> tuple[str, str]:
+    """(visitor, alias): the reader's cookie id and, for a reader without one, a fingerprint alias.
 
-    The hash keeps readers without cookies from being counted on every reload,
-    and stores no address.
+    A reader with a valid cookie has no alias. Without one, the visitor gets a new
+    random id (sent back as the cookie) and the alias is a salted hash of address
+    and browser: de-duplication checks both, so a browser refusing cookies is not
+    counted on every reload, while readers who share an address and a browser
+    model (a carrier's NAT, an office) are still told apart once they hold cookies.
+    No address is stored.
     """
     cookie = request.COOKIES.get(VISITOR_COOKIE, "")
     if _VISITOR_RE.match(cookie):
-        return cookie
+        return cookie, ""
     raw = "|".join([settings.SECRET_KEY, request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_USER_AGENT", "")])
-    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return secrets.token_hex(16), hashlib.sha256(raw.encode()).hexdigest()[:32]

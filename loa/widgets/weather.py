@@ -189,8 +189,10 @@ def weather_for_display(now: dt.datetime | None = None) -> list[PlaceWeather]:
     """What the widget shows: one entry per active place with a stored report."""
     now = now or timezone.now()
     stale_after = dt.timedelta(minutes=settings.LOA_WEATHER_STALE_MINUTES)
+    # Past this age "current" conditions mislead more than they inform: hide the place.
+    too_old = now - dt.timedelta(hours=settings.LOA_WEATHER_HIDE_HOURS)
     reports = (
-        WeatherReport.objects.filter(place__active=True)
+        WeatherReport.objects.filter(place__active=True, fetched_at__gte=too_old)
         .select_related("place")
         .order_by("place__sort_order", "place__name")
     )

@@ -48,6 +48,25 @@ class TestCounting:
         client.cookies["loa_vid"] = "f" * 32
         assert beacon_post({"page": article.pk}).json()["views"] == 2
 
+    def test_reader_refusing_cookies_is_not_counted_on_every_reload(self, article, beacon_post, client):
+        beacon_post({"page": article.pk})
+        client.cookies.clear()  # the browser threw the cookie away
+        assert beacon_post({"page": article.pk}).json()["counted"] is False
+        assert views(article) == 1
+
+    def test_readers_sharing_an_address_and_browser_are_told_apart_by_cookie(self, article, beacon_post, client):
+        client.cookies["loa_vid"] = "a" * 32
+        beacon_post({"page": article.pk})
+        client.cookies["loa_vid"] = "b" * 32
+        assert beacon_post({"page": article.pk}).json()["counted"] is True
+        assert views(article) == 2
+
+    def test_a_new_reader_gets_a_random_cookie_not_a_fingerprint(self, article, beacon_post, client):
+        first = beacon_post({"page": article.pk}).cookies["loa_vid"].value
+        client.cookies.clear()
+        second = beacon_post({"page": article.pk}).cookies["loa_vid"].value
+        assert first != second
+
     def test_offset_is_added_to_the_total_and_labels_are_vietnamese(self, article, beacon_post):
         CounterSettings.objects.update_or_create(site=default_site(), defaults={"visit_offset": 4238431})
         data = beacon_post({"page": article.pk}).json()

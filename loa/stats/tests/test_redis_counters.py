@@ -48,6 +48,16 @@ def test_dedup_in_redis(redis_url, article):
     assert page_view_count(article.pk) == 1
 
 
+def test_alias_dedup_in_redis(redis_url, article):
+    """A reader without a cookie gets a new id each time; the fingerprint alias still dedups."""
+    first = Hit(page_id=article.pk, visitor="1" * 32, now=timezone.now(), alias="f" * 32)
+    again = Hit(page_id=article.pk, visitor="2" * 32, now=timezone.now(), alias="f" * 32)
+    assert record_hit(first).view_counted
+    assert not record_hit(again).view_counted
+    assert not record_hit(hit(article.pk, "1" * 32)).view_counted  # the cookie it was given
+    assert page_view_count(article.pk) == 1
+
+
 def test_interrupted_flush_is_finished_once(redis_url, article):
     """A worker killed after committing a batch but before cleaning Redis must not double count."""
     for n in range(3):

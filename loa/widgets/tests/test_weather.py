@@ -222,6 +222,13 @@ class TestFailures:
 
 
 class TestStale:
+    def test_hidden_after_a_day_without_news(self, weather_source, one_place, client):
+        refresh_weather()
+        age_reports(settings.LOA_WEATHER_HIDE_HOURS * 60 + 1)
+
+        assert weather_for_display() == []
+        assert render_home(client).find(id="weather-title") is None
+
     def test_fresh_until_the_stale_age(self, weather_source, one_place):
         refresh_weather()
         age_reports(settings.LOA_WEATHER_STALE_MINUTES - 1)
