@@ -72,7 +72,7 @@ def test_weather_box_through_failures_old_data_and_none(portal, open_page, weath
         expect(box).not_to_contain_text("Dữ liệu cũ")
 
     # Long without a refresh: the same data, marked old.
-    WeatherReport.objects.update(fetched_at=timezone.now() - dt.timedelta(days=1))
+    WeatherReport.objects.update(fetched_at=timezone.now() - dt.timedelta(hours=3))  # stale, not yet hidden
     box = look(page, home, weather_source)
     expect(box.locator(".weather__place")).to_have_text(PLACE_NAMES)
     expect(box.locator(".weather--stale")).to_have_count(3)
