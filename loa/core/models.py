@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.db import models
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -68,8 +69,11 @@ class ContentVersion(models.Model):
 
     @classmethod
     def bump(cls) -> None:
-        if not cls.objects.filter(pk=1).update(version=F("version") + 1):
-            cls.objects.get_or_create(pk=1)
+        """A new random value, not +1: a restored backup or a test rollback must never reuse a
+        number whose fragments another process or a shared Redis still holds."""
+        version = secrets.randbits(62) + 1
+        if not cls.objects.filter(pk=1).update(version=version):
+            cls.objects.update_or_create(pk=1, defaults={"version": version})
 
 
 class BasePage:
