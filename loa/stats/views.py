@@ -12,6 +12,7 @@ from http import HTTPStatus
 from django.core.cache import cache
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -44,18 +45,18 @@ def _parse_page_id(request: HttpRequest) -> int | str:
     """The page id from the body, or the message to answer with."""
     length = request.META.get("CONTENT_LENGTH") or "0"
     if not length.isdigit() or int(length) > MAX_BODY_BYTES:
-        return "Yêu cầu quá lớn."
+        return _("The request is too large.")
     try:
         data = json.loads(request.body or b"null")
     except (ValueError, UnicodeDecodeError):
-        return "Nội dung yêu cầu không phải JSON hợp lệ."
+        return _("The request body is not valid JSON.")
     if not isinstance(data, dict) or "page" not in data:
-        return "Thiếu mã trang (page)."
+        return _("The page id (page) is missing.")
     page_id = data["page"]
     if isinstance(page_id, bool) or not isinstance(page_id, int) or not 0 < page_id < 2**31:
-        return "Mã trang không hợp lệ."
+        return _("The page id is not valid.")
     if not _is_live_page(page_id):
-        return "Trang không tồn tại hoặc chưa xuất bản."
+        return _("The page does not exist or is not published.")
     return page_id
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 
@@ -17,6 +18,5 @@ def video_embed(url: str, title: str = "") -> str:
     try:
         return mark_safe(embeds.get_embed(url).html)  # noqa: S308 -- HTML from Wagtail's vetted oEmbed finders
     except EmbedException:
-        return format_html(
-            '<a class="player__link" href="{}" rel="noopener">Xem video{}</a>', url, f": {title}" if title else ""
-        )
+        label = _("Watch the video: %(title)s") % {"title": title} if title else _("Watch the video")
+        return format_html('<a class="player__link" href="{}" rel="noopener">{}</a>', url, label)

@@ -10,6 +10,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, call_command
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         from loa.news.models import ArticlePage
 
         if not options["no_demo"] and not ArticlePage.objects.exists():
-            self.stdout.write("Đang nạp nội dung mẫu…")
+            self.stdout.write(_("Loading the demo content…"))
             call_command("load_demo")
         self._admin_account()
 
@@ -37,6 +38,9 @@ class Command(BaseCommand):
             credentials.chmod(0o600)
         if credentials.exists():
             username, password = credentials.read_text().split("\n")[:2]
-            self.stdout.write(f"Tài khoản quản trị: {username} / {password}  (đổi mật khẩu sau khi đăng nhập)")
+            self.stdout.write(
+                _("Administrator account: %(username)s / %(password)s  (change the password after logging in)")
+                % {"username": username, "password": password}
+            )
         else:
-            self.stdout.write("Tài khoản quản trị đã có từ trước.")
+            self.stdout.write(_("An administrator account already exists."))
