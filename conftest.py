@@ -100,9 +100,22 @@ def app_server():
         }
         granian = Path(sys.executable).with_name("granian")
         process = subprocess.Popen(
-            [str(granian), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", str(workers), "--log-level", "warning", "loa.wsgi:application"],
-            env=environment, cwd=Path(__file__).parent,
+            [
+                str(granian),
+                "--interface",
+                "wsgi",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+                "--log-level",
+                "warning",
+                "loa.wsgi:application",
+            ],
+            env=environment,
+            cwd=Path(__file__).parent,
         )
         processes.append(process)
         deadline = time.monotonic() + 30
