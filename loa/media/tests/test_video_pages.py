@@ -57,3 +57,42 @@ def test_a_clip_needs_a_file_or_a_link():
     page = VideoPage(title="Trống", slug="trong")
     with pytest.raises(ValidationError):
         page.clean()
+
+
+def test_a_failed_embed_is_not_fetched_again_at_every_render(client, videos, settings):
+    """The video site, an outside service, is a local oEmbed endpoint answering 500 and counting calls."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    calls = []
+
+    class Broken(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 -- http.server's naming
+            calls.append(self.path)
+            self.send_error(500)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Broken)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILEMBEDS_FINDERS = [
+        {
+            "class": "wagtail.embeds.finders.oembed",
+            "providers": [
+                {
+                    "endpoint": f"http://127.0.0.1:{server.server_port}/oembed",
+                    "urls": [r"^https://www\.youtube\.com/.+$"],
+                }
+            ],
+        }
+    ]
+    try:
+        _, _, embedded = videos
+        for _ in range(3):
+            response = client.get(embedded.url)
+            assert response.status_code == HTTPStatus.OK
+            assert 'href="https://www.youtube.com/watch?v=abc"' in response.content.decode()
+        assert len(calls) == 1
+    finally:
+        server.shutdown()
