@@ -78,7 +78,6 @@ def app_server():
     """
     import socket
     import subprocess
-    import sys
     import time
     from pathlib import Path
 
@@ -98,22 +97,10 @@ def app_server():
             "LOA_COUNTER_PREFIX": django_settings.LOA_COUNTER_PREFIX,
             **env,
         }
-        granian = Path(sys.executable).with_name("granian")
+        from loa.core.serving import granian_argv
+
         process = subprocess.Popen(
-            [
-                str(granian),
-                "--interface",
-                "wsgi",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                str(workers),
-                "--log-level",
-                "warning",
-                "loa.wsgi:application",
-            ],
+            granian_argv("127.0.0.1", port, workers),
             env=environment,
             cwd=Path(__file__).parent,
         )

@@ -43,7 +43,6 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 LOA_DIR = str(REPO / "loa") + os.sep
-VENV_BIN = Path(sys.executable).parent
 QUERY_AIM = 8
 APP_WORKERS = 2
 SETTINGS_MODULE = "loa.settings.embedded"
@@ -53,6 +52,7 @@ SERVICE_VARIABLES = ("DATABASE_URL", "REDIS_URL", "LOA_COUNTER_REDIS_URL", "SECR
 if str(REPO) not in sys.path:  # run as `python bench/article_page.py`: make `loa` importable
     sys.path.insert(0, str(REPO))
 
+from loa.core.serving import granian_argv  # noqa: E402 -- after making `loa` importable
 
 # --- Small helpers ---------------------------------------------------------------------------
 
@@ -397,23 +397,7 @@ def start_granian(processes: Processes, env: dict[str, str], workdir: Path) -> t
     """The app as `make run` serves it (bin/run's granian flags), with two workers."""
     port = free_port()
     log = workdir / "granian.log"
-    command = [
-        str(VENV_BIN / "granian"),
-        "--interface",
-        "wsgi",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        str(APP_WORKERS),
-        "--blocking-threads",
-        "4",
-        "--no-ws",
-        "--log-level",
-        "warning",
-        "loa.wsgi:application",
-    ]
+    command = granian_argv("127.0.0.1", port, APP_WORKERS)
     return processes.start(command, env=env, log=log), port, log
 
 

@@ -49,15 +49,13 @@ RICH_TEXT_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+def _clean(html: str, tags: set[str], attributes: dict[str, set[str]]) -> str:
+    return nh3.clean(html, tags=tags, attributes=attributes, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
+
+
 def sanitize_rich_text(html: str) -> str:
     """Keep Wagtail's rich-text vocabulary, drop scripts, handlers and odd URLs."""
-    return nh3.clean(
-        html,
-        tags=RICH_TEXT_TAGS,
-        attributes=RICH_TEXT_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
+    return _clean(html, RICH_TEXT_TAGS, RICH_TEXT_ATTRIBUTES)
 
 
 def strip_tags(text: str) -> str:
@@ -77,10 +75,4 @@ RENDERED_ATTRIBUTES = {
 
 def sanitize_rendered(html: str) -> str:
     """Last line of defence at render time, for rich text that reached the database raw."""
-    return nh3.clean(
-        html,
-        tags=RENDERED_TAGS,
-        attributes=RENDERED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
+    return _clean(html, RENDERED_TAGS, RENDERED_ATTRIBUTES)

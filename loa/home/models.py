@@ -80,6 +80,6 @@ class HomePage(BasePage, Page):
         context["latest"] = list(articles.exclude(pk=getattr(featured, "pk", None))[: self.latest_count])
         context["section_blocks"] = [
             (section, list(articles.descendant_of(section)[: self.section_count]))
-            for section in self.get_children().live().public().in_menu().type(SectionPage).specific()
+            for section in SectionPage.objects.child_of(self).live().public().in_menu()
         ]
         return context

@@ -241,8 +241,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOA_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
-        # One line per task run would drown the worker's output; failures still show.
-        "django_tasks": {"level": "WARNING"},
-        "django_tasks_db": {"level": "WARNING"},
     },
 }

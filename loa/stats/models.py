@@ -6,10 +6,13 @@ concurrent beacons never lose an increment on SQLite or PostgreSQL.
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+OFFSET_CACHE_PREFIX = "loa:stats:offset:"
 
 
 class PageViewCount(models.Model):
@@ -76,3 +79,15 @@ class CounterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("counters")
+
+    @classmethod
+    def cached_offset(cls, site) -> int:
+        """The carried-over total, cached: it changes once in a portal's life (forgotten on save)."""
+        if site is None:
+            return 0
+        key = f"{OFFSET_CACHE_PREFIX}{site.pk}"
+        offset = cache.get(key)
+        if offset is None:
+            offset = cls.for_site(site).visit_offset
+            cache.set(key, offset, 300)
+        return offset

@@ -7,8 +7,7 @@ from django.db.models.signals import post_save
 
 from loa.core.signal_handlers import bump_on_change
 
-from .models import CounterSettings
-from .views import OFFSET_CACHE_PREFIX
+from .models import OFFSET_CACHE_PREFIX, CounterSettings
 
 
 def forget_offset(sender, instance: CounterSettings, **kwargs) -> None:

@@ -25,7 +25,6 @@ from .models import CounterSettings
 from .visitors import VISITOR_COOKIE, is_bot, visitor_ids
 
 MAX_BODY_BYTES = 512
-OFFSET_CACHE_PREFIX = "loa:stats:offset:"
 
 
 def _error(message: str) -> JsonResponse:
@@ -60,21 +59,8 @@ def _parse_page_id(request: HttpRequest) -> int | str:
     return page_id
 
 
-def visit_offset(request: HttpRequest) -> int:
-    """The carried-over total, cached: it changes once in a portal's life (see signal_handlers)."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return 0
-    key = f"{OFFSET_CACHE_PREFIX}{site.pk}"
-    offset = cache.get(key)
-    if offset is None:
-        offset = CounterSettings.for_site(site).visit_offset
-        cache.set(key, offset, 300)
-    return offset
-
-
 def counter_numbers(request: HttpRequest, page_id: int | None) -> dict:
-    visits = visit_totals(visit_offset(request))
+    visits = visit_totals(CounterSettings.cached_offset(Site.find_for_request(request)))
     numbers = {"visits": visits, "labels": {k: vn_number(v) for k, v in visits.items()}}
     if page_id:
         views = page_view_count(page_id)

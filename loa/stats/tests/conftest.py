@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from loa.core.testing import make_article, make_section
@@ -17,7 +19,7 @@ def beacon_post(client):
     """POST to the beacon as a phone browser would; extra headers by keyword."""
 
     def post(payload, *, content_type="application/json", user_agent=BROWSER_UA, **headers):
-        body = payload if isinstance(payload, (str, bytes)) else __import__("json").dumps(payload)
+        body = payload if isinstance(payload, (str, bytes)) else json.dumps(payload)
         return client.post("/api/beacon/", body, content_type=content_type, HTTP_USER_AGENT=user_agent, **headers)
 
     return post

@@ -71,4 +71,4 @@ def weather_box():
 @register.inclusion_tag("widgets/visit_counter.html", takes_context=True)
 def visit_counter(context):
     site = _site(context)
-    return {"visits": visit_totals(CounterSettings.for_site(site).visit_offset)}
+    return {"visits": visit_totals(CounterSettings.cached_offset(site))}
