@@ -105,6 +105,18 @@ class BasePage:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    @property
+    def status_string(self) -> str:
+        """Name the workflow step ("chờ biên tập", "chờ duyệt") where Wagtail says only "in moderation".
+
+        A newsroom tracks which desk an article waits at; the step names are the statuses.
+        """
+        status = super().status_string
+        if self.workflow_in_progress and (task := self.current_workflow_task) is not None:
+            step = task.name[:1].lower() + task.name[1:]
+            return f"{_('live')} + {step}" if self.live else step
+        return status
+
 
 class StandardPage(BasePage, Page):
     """An ordinary page such as Giới thiệu (about the agency)."""

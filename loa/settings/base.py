@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "loa.media",
     "loa.stats",
     "loa.widgets",
+    "loa.newsroom",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -173,7 +174,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Loa's own strings first, then the completed admin catalogue (locale/admin/README.md).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "admin"]
 
 # --- Static and media -----------------------------------------------------
 STATIC_URL = "/static/"
