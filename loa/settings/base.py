@@ -159,6 +159,24 @@ CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"].get
 if "LOCATION" in CACHES["renditions"] and not REDIS_URL:
     CACHES["renditions"]["LOCATION"] = "loa-renditions"
 
+# --- E-mail (workflow notifications) ----------------------------------------
+# Printed to the console unless an SMTP server is configured: EMAIL_HOST=smtp.example.gov.vn
+# EMAIL_PORT=587 EMAIL_HOST_USER=… EMAIL_HOST_PASSWORD=… EMAIL_USE_TLS=true (or EMAIL_USE_SSL=true).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true" if EMAIL_PORT == 587 else "false").lower() == "true"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "false").lower() == "true"
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cổng thông tin điện tử <no-reply@localhost>")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+
 # --- Tasks ------------------------------------------------------------------
 TASKS = {
     "default": {

@@ -56,9 +56,9 @@ def test_translations_keep_placeholders(domain):
     for entry in polib.pofile(str(ADMIN_LOCALE / f"{domain}.po")):
         english = entry.msgid + " " + (entry.msgid_plural or "")
         vietnamese = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-        if set(PLACEHOLDER.findall(vietnamese)) - set(PLACEHOLDER.findall(english)):
-            bad.append(entry.msgid)
-        elif not entry.msgid_plural and set(PLACEHOLDER.findall(entry.msgid)) != set(PLACEHOLDER.findall(vietnamese)):
+        added = set(PLACEHOLDER.findall(vietnamese)) - set(PLACEHOLDER.findall(english))
+        lost = not entry.msgid_plural and set(PLACEHOLDER.findall(entry.msgid)) != set(PLACEHOLDER.findall(vietnamese))
+        if added or lost:
             bad.append(entry.msgid)
     assert not bad, bad[:10]
 

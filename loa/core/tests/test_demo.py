@@ -349,3 +349,23 @@ def test_reloading_keeps_what_an_operator_entered(demo: str) -> None:
     assert agency.emblem is not None  # a blank field is filled
     counters = CounterSettings.objects.get(site=default_site)
     assert (counters.visit_offset, counters.most_read_window) == (12, 30)
+
+
+@pytest.mark.django_db
+def test_demo_newsroom_accounts_and_drafts_on_the_desks(demo: str) -> None:
+    from django.contrib.auth import authenticate
+
+    from loa.news.models import ArticlePage
+    from loa.newsroom.demo import create_demo_accounts, put_articles_in_the_workflow
+
+    created = create_demo_accounts()
+    put_articles_in_the_workflow()
+    assert {role for _, _, role in created} == {"Phóng viên", "Biên tập viên", "Lãnh đạo duyệt", "Quản trị"}
+    for username, password, _ in created:
+        assert authenticate(username=username, password=password) is not None
+    waiting = {page.title: page.status_string for page in ArticlePage.objects.filter(live=False)}
+    assert sorted(waiting.values()) == ["chờ biên tập", "chờ duyệt"]
+    # Idempotent: no second set of accounts or drafts.
+    assert create_demo_accounts() == []
+    put_articles_in_the_workflow()
+    assert ArticlePage.objects.filter(live=False).count() == 2

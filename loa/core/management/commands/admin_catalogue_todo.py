@@ -18,7 +18,11 @@ class Command(BaseCommand):
 
         total, missing = untranslated()
         po = polib.POFile()
-        po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "vi", "Plural-Forms": "nplurals=1; plural=0;"}
+        po.metadata = {
+            "Content-Type": "text/plain; charset=UTF-8",
+            "Language": "vi",
+            "Plural-Forms": "nplurals=1; plural=0;",
+        }
         seen: set[tuple[str, str]] = set()
         for string in missing:
             if (string.domain, string.key) in seen:

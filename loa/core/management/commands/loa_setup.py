@@ -25,7 +25,32 @@ class Command(BaseCommand):
         if not options["no_demo"] and not ArticlePage.objects.exists():
             self.stdout.write(_("Loading the demo content…"))
             call_command("load_demo")
+            self._demo_newsroom()
         self._admin_account()
+        self._show_demo_accounts()
+
+    def _demo_newsroom(self) -> None:
+        """Accounts for each newsroom role, and drafts waiting at each workflow step."""
+        from loa.newsroom.demo import create_demo_accounts, put_articles_in_the_workflow
+
+        created = create_demo_accounts()
+        if created:
+            accounts = settings.VAR_DIR / "demo-accounts.txt"
+            accounts.parent.mkdir(parents=True, exist_ok=True)
+            accounts.write_text("".join(f"{username} {password} {role}\n" for username, password, role in created))
+            accounts.chmod(0o600)
+        put_articles_in_the_workflow()
+
+    def _show_demo_accounts(self) -> None:
+        accounts = settings.VAR_DIR / "demo-accounts.txt"
+        if not accounts.exists():
+            return
+        for line in accounts.read_text().splitlines():
+            username, password, role = line.split(" ", 2)
+            self.stdout.write(
+                _("Demo account (%(role)s): %(username)s / %(password)s")
+                % {"role": role, "username": username, "password": password}
+            )
 
     def _admin_account(self) -> None:
         credentials = settings.VAR_DIR / "admin-credentials.txt"
