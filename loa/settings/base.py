@@ -225,6 +225,9 @@ WAGTAILMEDIA = {
     "MEDIA_FORM_BASE": "loa.media.forms.MediaForm",
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars are uploaded, never fetched from gravatar.com: a state portal's admin makes no
+# third-party requests that disclose its staff's e-mail hashes.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Slugs like "hoi-nghi-tong-ket", not percent-encoded Vietnamese, in every URL a citizen shares.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
