@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from loa.core.views import favicon
+from loa.search.views import search_page, suggestions
 from loa.stats.views import beacon
 
 urlpatterns = [
@@ -14,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/beacon/", beacon, name="beacon"),
     path("sitemap.xml", sitemap, name="sitemap-xml"),
+    path("tim-kiem/", search_page, name="search"),
+    path("tim-kiem/goi-y/", suggestions, name="search-suggestions"),
     path("favicon.ico", favicon),
 ]
 

@@ -55,6 +55,9 @@ def make_article(section, title: str, *, published: dt.datetime | None = None, a
     if published:
         ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published, last_published_at=published)
         article.refresh_from_db()
+        from loa.search.index import index_page
+
+        index_page(article)  # as the demo loader does after moving dates back
     return article
 
 

@@ -34,15 +34,17 @@ class Report(models.Model):
 
     class Meta:
         managed = False
+        verbose_name = _("newsroom report")
+        verbose_name_plural = _("newsroom reports")
         default_permissions = ()
         permissions = [("view_reports", _("Can view newsroom reports"))]
 
 
 def _pages_user_can_change(user) -> models.Q:
     """Pages under any page where one of ``user``'s groups has the "change" permission."""
-    paths = GroupPagePermission.objects.filter(
-        group__user=user, permission__codename="change_page"
-    ).values_list("page__path", flat=True)
+    paths = GroupPagePermission.objects.filter(group__user=user, permission__codename="change_page").values_list(
+        "page__path", flat=True
+    )
     condition = models.Q(pk__in=[])
     for path in paths:
         condition |= models.Q(path__startswith=path)

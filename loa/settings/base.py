@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "loa.stats",
     "loa.widgets",
     "loa.newsroom",
+    "loa.search",
+    "loa.royalties",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -228,6 +230,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Avatars are uploaded, never fetched from gravatar.com: a state portal's admin makes no
 # third-party requests that disclose its staff's e-mail hashes.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "loa.core.admin_forms.LoginForm"
 # Slugs like "hoi-nghi-tong-ket", not percent-encoded Vietnamese, in every URL a citizen shares.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True

@@ -1,0 +1,197 @@
+"""The reports screen: filters on top, the totals, two charts, the tables, and their downloads."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext, pgettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import HeaderButton
+
+from loa.core.formats import local_date, vn_date
+
+from .chart import Bar, bar_chart
+from .export import csv_response, xlsx_response
+from .forms import DATE_FORMAT, QUICK_PERIODS, ReportFilterForm, ReportFilters
+from .queries import Report, build_report
+from .tables import Table, month_label, report_tables, summary_table
+
+PERMISSION = "loa_newsroom.view_reports"
+
+
+def user_can_view_reports(user) -> bool:
+    return user.is_active and user.has_perm(PERMISSION)
+
+
+def query_string(params: QueryDict, **changes: str | None) -> str:
+    """The current filters with some values changed (None removes one)."""
+    query = params.copy()
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value is not None:
+            query[key] = value
+    return "?" + query.urlencode() if query else "?"
+
+
+class ReportsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "newsroom/reports/index.html"
+    page_title = pgettext_lazy("newsroom reports", "Statistics")
+    header_icon = "chart-bar"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not user_can_view_reports(request.user):
+            return self.denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def denied(self, request: HttpRequest) -> HttpResponse:
+        """A 403 in the admin's own frame, saying why (Wagtail would redirect to the dashboard instead)."""
+        context = {
+            "header_title": self.page_title,
+            "breadcrumbs_items": self.get_breadcrumbs_items(),
+            "header_icon": self.header_icon,
+        }
+        return TemplateResponse(request, "newsroom/reports/denied.html", context, status=HTTPStatus.FORBIDDEN)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.today = local_date(timezone.now())
+        self.params = request.GET.copy()
+        self.params.pop("export", None)
+        self.params.pop("table", None)
+        self.form = ReportFilterForm(self.params, today=self.today)
+        self.report: Report | None = build_report(self.form.filters()) if self.form.is_valid() else None
+        export = request.GET.get("export")
+        if export and self.report is not None and not self.report.is_empty:
+            return self.export(export, request.GET.get("table", ""))
+        return self.render_to_response(self.get_context_data())
+
+    def export(self, kind: str, table_key: str) -> HttpResponse:
+        filters = self.report.filters
+        period = f"{filters.date_from:%Y%m%d}-{filters.date_to:%Y%m%d}"
+        tables = report_tables(self.report)
+        if kind == "xlsx":
+            return xlsx_response(
+                [summary_table(self.report, self.filter_labels(filters)), *tables], f"thong-ke-{period}.xlsx"
+            )
+        if kind == "csv":
+            for table in tables:
+                if table.key == table_key:
+                    return csv_response(table, f"thong-ke-{table.file_slug}-{period}.csv")
+        raise Http404("Unknown export")
+
+    @staticmethod
+    def filter_labels(filters: ReportFilters) -> list[tuple[str, Any]]:
+        return [
+            (pgettext("newsroom reports", "From"), filters.date_from),
+            (pgettext("newsroom reports", "To"), filters.date_to),
+            (
+                pgettext("newsroom reports", "Section"),
+                filters.section.title if filters.section else pgettext("newsroom reports", "All sections"),
+            ),
+            (
+                pgettext("newsroom reports", "Author"),
+                filters.author.name if filters.author else pgettext("newsroom reports", "All authors"),
+            ),
+            (
+                pgettext("newsroom reports", "Status"),
+                filters.status_label or pgettext("newsroom reports", "All statuses"),
+            ),
+        ]
+
+    def get_breadcrumbs_items(self) -> list[dict[str, str]]:
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get_header_buttons(self) -> list[HeaderButton]:
+        if self.report is None or self.report.is_empty:
+            return []
+        return [
+            HeaderButton(
+                pgettext("newsroom reports", "Download Excel (XLSX)"),
+                url=query_string(self.params, export="xlsx"),
+                icon_name="download",
+                attrs={"download": ""},
+            )
+        ]
+
+    def quick_periods(self) -> list[dict[str, Any]]:
+        chosen = (self.form.cleaned_data.get("date_from"), self.form.cleaned_data.get("date_to")) if self.report else ()
+        links = []
+        for period in QUICK_PERIODS:
+            first, last = period.dates(self.today)
+            links.append(
+                {
+                    "label": period.label,
+                    "url": query_string(
+                        self.params, date_from=first.strftime(DATE_FORMAT), date_to=last.strftime(DATE_FORMAT)
+                    ),
+                    "current": chosen == (first, last),
+                }
+            )
+        return links
+
+    def charts(self, report: Report) -> list[dict[str, Any]]:
+        months = [row.month for row in report.months]
+        first, last = month_label(months[0]), month_label(months[-1])
+        # Within one year the bars say "T3" and the axis says the year: twelve labels fit without crowding.
+        if months[0].year == months[-1].year:
+            # Translators: a month's short label under a bar of a chart, e.g. "M3" for March (Vietnamese "T3").
+            ticks = [pgettext("newsroom reports", "M%(month)d") % {"month": month.month} for month in months]
+            x_label = pgettext("newsroom reports", "Months of %(year)d") % {"year": months[0].year}
+        else:
+            ticks = [""] * len(months)
+            x_label = pgettext("newsroom reports", "Month")
+        return [
+            {
+                "heading": pgettext("newsroom reports", "Articles per month"),
+                "svg": bar_chart(
+                    [
+                        Bar(month_label(row.month), row.articles, tick)
+                        for row, tick in zip(report.months, ticks, strict=True)
+                    ],
+                    chart_id="chart-articles",
+                    title=_("Articles per month, %(first)s to %(last)s") % {"first": first, "last": last},
+                    description=_("Number of articles in each month:"),
+                    x_label=x_label,
+                    y_label=pgettext("newsroom reports", "Articles"),
+                    unit=pgettext("newsroom reports", "articles"),
+                    css_class="loa-chart--articles",
+                ),
+            },
+            {
+                "heading": pgettext("newsroom reports", "Views per month"),
+                "svg": bar_chart(
+                    [
+                        Bar(month_label(row.month), row.period_views, tick)
+                        for row, tick in zip(report.months, ticks, strict=True)
+                    ],
+                    chart_id="chart-views",
+                    title=_("Views per month, %(first)s to %(last)s") % {"first": first, "last": last},
+                    description=_("Views of the articles in each month:"),
+                    x_label=x_label,
+                    y_label=pgettext("newsroom reports", "Views"),
+                    unit=pgettext("newsroom reports", "views"),
+                    css_class="loa-chart--views",
+                ),
+            },
+        ]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(form=self.form, report=self.report, quick_periods=self.quick_periods())
+        report = self.report
+        if report is not None:
+            context["period"] = f"{vn_date(report.filters.date_from)} – {vn_date(report.filters.date_to)}"
+            if not report.is_empty:
+                tables: list[Table] = report_tables(report)
+                context["tables"] = [
+                    {"table": table, "csv_url": query_string(self.params, export="csv", table=table.key)}
+                    for table in tables
+                ]
+                context["charts"] = self.charts(report)
+        context["media"] = self.form.media
+        return context

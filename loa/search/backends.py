@@ -1,0 +1,135 @@
+"""Full-text candidates from SQLite FTS5 or PostgreSQL tsvector, over the folded columns.
+
+Both index the same folded words (loa.search.text) and answer the same
+question: which documents contain every query word (the last one possibly as a
+prefix), filtered by kind, section and date. Their own rank (bm25 / ts_rank)
+only chooses which candidates reach the shared Python ranking, so both
+backends return the same results wherever the candidates fit in the pool.
+
+Queries are built from words that contain only letters and digits, and passed
+as parameters: FTS and SQL syntax typed by a reader ("a OR", ``NEAR(``, ``*``,
+quotes) never reaches the parser as syntax.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+TABLE = "loa_search_searchdocument"
+FTS_TABLE = "loa_search_fts"
+
+
+@dataclass
+class Filters:
+    kinds: tuple[str, ...] = ()
+    path_prefix: str | None = None
+    date_from: dt.datetime | None = None
+    date_to: dt.datetime | None = None
+
+    def sql(self) -> tuple[str, list]:
+        clauses, params = [], []
+        if self.kinds:
+            clauses.append(f"d.kind IN ({', '.join(['%s'] * len(self.kinds))})")
+            params.extend(self.kinds)
+        if self.path_prefix:
+            clauses.append("d.path LIKE %s")
+            params.append(self.path_prefix.replace("%", "").replace("_", "") + "%")
+        if self.date_from:
+            clauses.append("d.published_at >= %s")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append("d.published_at < %s")
+            params.append(self.date_to)
+        return "".join(f" AND {clause}" for clause in clauses), params
+
+
+@dataclass
+class Candidates:
+    ids: list[int] = field(default_factory=list)
+    total: int = 0
+
+
+class Backend:
+    def match(self, terms: list[str], prefix_last: bool, title_only: bool = False) -> str:
+        raise NotImplementedError
+
+    def from_clause(self) -> str:
+        raise NotImplementedError
+
+    def rank_expression(self) -> str:
+        raise NotImplementedError
+
+    def candidates(
+        self,
+        terms: list[str],
+        filters: Filters,
+        *,
+        limit: int,
+        offset: int = 0,
+        newest: bool = False,
+        prefix_last: bool = False,
+        title_only: bool = False,
+    ) -> Candidates:
+        if not terms:
+            return Candidates()
+        where, params = filters.sql()
+        match = self.match(terms, prefix_last, title_only)
+        base = f"{self.from_clause()} {where}"
+        order = "d.published_at DESC" if newest else f"{self.rank_expression()}, d.published_at DESC"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) {base}", [match, *params])
+            total = cursor.fetchone()[0]
+            if not total:
+                return Candidates()
+            cursor.execute(
+                f"SELECT d.page_id {base} ORDER BY {order} LIMIT %s OFFSET %s",
+                [match, *params, *([match] if self.rank_needs_match and not newest else []), limit, offset],
+            )
+            ids = [row[0] for row in cursor.fetchall()]
+        return Candidates(ids=ids, total=total)
+
+    rank_needs_match = False
+
+
+class SQLiteBackend(Backend):
+    """FTS5 over the folded columns, kept in step by triggers (migration 0002)."""
+
+    def match(self, terms: list[str], prefix_last: bool, title_only: bool = False) -> str:
+        quoted = [f'"{term}"' for term in terms]
+        if prefix_last:
+            quoted[-1] += "*"
+        expression = " ".join(quoted)
+        return f"title_folded : ({expression})" if title_only else expression
+
+    def from_clause(self) -> str:
+        return f"FROM {FTS_TABLE} f JOIN {TABLE} d ON d.page_id = f.rowid WHERE {FTS_TABLE} MATCH %s"
+
+    def rank_expression(self) -> str:
+        # Title matches weigh ten times body matches; tags and section name in between.
+        return f"bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"
+
+
+class PostgresBackend(Backend):
+    """A generated, GIN-indexed tsvector over the folded columns (migration 0002), 'simple' configuration."""
+
+    rank_needs_match = True
+
+    def match(self, terms: list[str], prefix_last: bool, title_only: bool = False) -> str:
+        weight = "A" if title_only else ""  # weight A is the title, B keywords, C body (migration 0002)
+        parts = [f"{term}:{weight}" if weight else term for term in terms]
+        if prefix_last:
+            parts[-1] = f"{terms[-1]}:*{weight}"
+        return " & ".join(parts)
+
+    def from_clause(self) -> str:
+        return f"FROM {TABLE} d WHERE d.vector @@ to_tsquery('simple', %s)"
+
+    def rank_expression(self) -> str:
+        return "ts_rank(d.vector, to_tsquery('simple', %s)) DESC"
+
+
+def backend() -> Backend:
+    return PostgresBackend() if connection.vendor == "postgresql" else SQLiteBackend()
