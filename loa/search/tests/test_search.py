@@ -224,3 +224,12 @@ def test_index_follows_publish_unpublish_move_privacy_and_delete(articles):
 
     lake.delete()
     assert titles("nao vet") == []
+
+
+def test_setup_builds_a_missing_index(articles, settings, tmp_path):
+    from django.core.management import call_command
+
+    settings.VAR_DIR = tmp_path
+    SearchDocument.objects.all().delete()
+    call_command("loa_setup", "--no-demo")
+    assert titles("nao vet") == ["Nạo vét hồ điều hòa"]

@@ -26,8 +26,18 @@ class Command(BaseCommand):
             self.stdout.write(_("Loading the demo content…"))
             call_command("load_demo")
             self._demo_newsroom()
+        self._search_index()
         self._admin_account()
         self._show_demo_accounts()
+
+    def _search_index(self) -> None:
+        """A site that predates the search index (or restored without it) gets one built once."""
+        from loa.news.models import ArticlePage
+        from loa.search.index import rebuild
+        from loa.search.models import SearchDocument
+
+        if not SearchDocument.objects.exists() and ArticlePage.objects.live().exists():
+            self.stdout.write(_("Building the search index: %(count)d pages.") % {"count": rebuild()})
 
     def _demo_newsroom(self) -> None:
         """Accounts for each newsroom role, and drafts waiting at each workflow step."""
