@@ -8,4 +8,6 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self) -> None:
-        from . import signal_handlers  # noqa: F401
+        from . import names, signal_handlers  # noqa: F401
+
+        names.install()

@@ -126,3 +126,13 @@ def test_roles_are_idempotent():
     before = {group.name: group.permissions.count() for group in Group.objects.all()}
     roles.ensure_roles(apps)
     assert {group.name: group.permissions.count() for group in Group.objects.all()} == before
+
+
+def test_people_are_named_family_name_first(newsroom):
+    from wagtail.admin.utils import get_user_display_name
+
+    newsroom.reporter.first_name, newsroom.reporter.last_name = "Thu", "Nguyễn Minh"
+    assert newsroom.reporter.get_full_name() == "Nguyễn Minh Thu"
+    assert get_user_display_name(newsroom.reporter) == "Nguyễn Minh Thu"
+    newsroom.editor.first_name, newsroom.editor.last_name = "", ""
+    assert get_user_display_name(newsroom.editor) == "btv.kinhte"
