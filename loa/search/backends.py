@@ -56,6 +56,9 @@ class Backend:
     def match(self, terms: list[str], prefix_last: bool, title_only: bool = False) -> str:
         raise NotImplementedError
 
+    def phrase_match(self, terms: list[str]) -> str:
+        raise NotImplementedError
+
     def from_clause(self) -> str:
         raise NotImplementedError
 
@@ -72,18 +75,26 @@ class Backend:
         newest: bool = False,
         prefix_last: bool = False,
         title_only: bool = False,
+        phrase: bool = False,
+        count: bool = True,
     ) -> Candidates:
+        """Documents holding every term (or, with ``phrase``, the terms side by side).
+
+        ``count=False`` skips counting every match, for a second, narrower pool.
+        """
         if not terms:
             return Candidates()
         where, params = filters.sql()
-        match = self.match(terms, prefix_last, title_only)
+        match = self.phrase_match(terms) if phrase else self.match(terms, prefix_last, title_only)
         base = f"{self.from_clause()} {where}"
         order = "d.published_at DESC" if newest else f"{self.rank_expression()}, d.published_at DESC"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) {base}", [match, *params])
-            total = cursor.fetchone()[0]
-            if not total:
-                return Candidates()
+            total = 0
+            if count:
+                cursor.execute(f"SELECT COUNT(*) {base}", [match, *params])
+                total = cursor.fetchone()[0]
+                if not total:
+                    return Candidates()
             cursor.execute(
                 f"SELECT d.page_id {base} ORDER BY {order} LIMIT %s OFFSET %s",
                 [match, *params, *([match] if self.rank_needs_match and not newest else []), limit, offset],
@@ -104,6 +115,9 @@ class SQLiteBackend(Backend):
         expression = " ".join(quoted)
         return f"title_folded : ({expression})" if title_only else expression
 
+    def phrase_match(self, terms: list[str]) -> str:
+        return '"' + " ".join(terms) + '"'
+
     def from_clause(self) -> str:
         return f"FROM {FTS_TABLE} f JOIN {TABLE} d ON d.page_id = f.rowid WHERE {FTS_TABLE} MATCH %s"
 
@@ -123,6 +137,9 @@ class PostgresBackend(Backend):
         if prefix_last:
             parts[-1] = f"{terms[-1]}:*{weight}"
         return " & ".join(parts)
+
+    def phrase_match(self, terms: list[str]) -> str:
+        return " <-> ".join(terms)
 
     def from_clause(self) -> str:
         return f"FROM {TABLE} d WHERE d.vector @@ to_tsquery('simple', %s)"

@@ -16,7 +16,8 @@ from .models import SearchDocument
 from .ranking import Query, score
 from .text import MAX_QUERY_LENGTH, fold, nfc, words
 
-POOL = 200  # candidates ranked in Python; later pages follow the database's own rank
+POOL = 100  # candidates ranked in Python; later pages follow the database's own rank
+PHRASE_POOL = 40  # plus the best documents holding the words side by side, which bm25 alone may miss
 MAX_WORDS = 12
 SNIPPET_CHARS = 240
 SECTION_DEPTH = 3  # root → home → section
@@ -117,7 +118,11 @@ def search(raw: str, options: Options | None = None) -> Results:
         hits = [_hit(documents[pk], query) for pk in candidates.ids if pk in documents]
     else:
         candidates = backend.candidates(list(query.folded), filters, limit=POOL)
-        documents = _documents(candidates.ids)
+        ids = candidates.ids
+        if len(query.folded) > 1 and candidates.total > POOL:
+            phrased = backend.candidates(list(query.folded), filters, limit=PHRASE_POOL, phrase=True, count=False)
+            ids = list(dict.fromkeys([*phrased.ids, *ids]))
+        documents = _documents(ids)
         ranked = sorted(
             (_hit(document, query, with_html=False) for document in documents.values()),
             key=lambda hit: (-hit.score, -(hit.published_at.timestamp() if hit.published_at else 0)),
@@ -137,21 +142,24 @@ def suggest(raw: str, limit: int = 8) -> list[dict]:
     if query is None:
         return []
     candidates = backends.backend().candidates(
-        list(query.folded), backends.Filters(), limit=POOL, prefix_last=True, title_only=True
+        list(query.folded), backends.Filters(), limit=POOL, prefix_last=True, title_only=True, count=False
     )
-    documents = _documents(candidates.ids)
+    documents = _documents(candidates.ids, with_body=False)
     hits = sorted(
-        (_hit(document, query, with_html=False) for document in documents.values()),
+        (_hit(document, query, with_html=False, with_body=False) for document in documents.values()),
         key=lambda hit: (-hit.score, -(hit.published_at.timestamp() if hit.published_at else 0)),
     )[:limit]
     return [{"title": hit.title, "url": _url(hit)} for hit in hits]
 
 
-def _documents(ids: list[int]) -> dict[int, SearchDocument]:
-    return {document.page_id: document for document in SearchDocument.objects.filter(page_id__in=ids)}
+def _documents(ids: list[int], *, with_body: bool = True) -> dict[int, SearchDocument]:
+    documents = SearchDocument.objects.filter(page_id__in=ids)
+    if not with_body:  # suggestions rank titles only
+        documents = documents.defer("body", "body_folded")
+    return {document.page_id: document for document in documents}
 
 
-def _hit(document: SearchDocument, query: Query, *, with_html: bool = True) -> Hit:
+def _hit(document: SearchDocument, query: Query, *, with_html: bool = True, with_body: bool = True) -> Hit:
     hit = Hit(
         page_id=document.page_id,
         title=document.title,
@@ -161,9 +169,9 @@ def _hit(document: SearchDocument, query: Query, *, with_html: bool = True) -> H
         score=score(
             query,
             title=document.title,
-            body=document.body,
+            body=document.body if with_body else "",
             title_folded=document.title_folded,
-            body_folded=document.body_folded,
+            body_folded=document.body_folded if with_body else "",
             keywords_folded=document.keywords_folded,
             keywords=document.keywords,
             published_at=document.published_at,

@@ -233,3 +233,12 @@ def test_setup_builds_a_missing_index(articles, settings, tmp_path):
     SearchDocument.objects.all().delete()
     call_command("loa_setup", "--no-demo")
     assert titles("nao vet") == ["Nạo vét hồ điều hòa"]
+
+
+def test_phrase_candidates_hold_the_words_side_by_side(articles):
+    from loa.search import backends
+
+    found = backends.backend().candidates(["phu", "nu"], backends.Filters(), limit=10, phrase=True, count=False)
+    assert set(found.ids) == {articles["women"].pk}
+    scattered = backends.backend().candidates(["phu", "nu"], backends.Filters(), limit=10)
+    assert {articles["women"].pk, articles["scattered"].pk} <= set(scattered.ids)
