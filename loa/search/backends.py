@@ -46,10 +46,15 @@ class Filters:
         return "".join(f" AND {clause}" for clause in clauses), params
 
 
+MAX_COUNT = 10_000
+RANK_WINDOW = 1_000
+
+
 @dataclass
 class Candidates:
     ids: list[int] = field(default_factory=list)
     total: int = 0
+    capped: bool = False  # more than MAX_COUNT matches
 
 
 class Backend:
@@ -62,8 +67,17 @@ class Backend:
     def from_clause(self) -> str:
         raise NotImplementedError
 
-    def rank_expression(self) -> str:
+    def rank_value(self) -> str:
         raise NotImplementedError
+
+    def count_clause(self) -> str:
+        return self.from_clause()
+
+    def window_order(self) -> str:
+        """The cheapest "newest matches first" order: page ids grow with time."""
+        return "d.page_id DESC"
+
+    rank_direction = "DESC"
 
     def candidates(
         self,
@@ -80,27 +94,45 @@ class Backend:
     ) -> Candidates:
         """Documents holding every term (or, with ``phrase``, the terms side by side).
 
-        ``count=False`` skips counting every match, for a second, narrower pool.
+        Ranked by the database's own score within the newest RANK_WINDOW matches: a
+        word such as "phường" is in most articles, and scoring all of them costs a
+        second at 100,000 articles where the newest 1,000 cost milliseconds. Counting
+        stops at MAX_COUNT ("more than 10,000"). ``count=False`` skips counting, for a
+        second, narrower pool.
         """
         if not terms:
             return Candidates()
         where, params = filters.sql()
         match = self.phrase_match(terms) if phrase else self.match(terms, prefix_last, title_only)
         base = f"{self.from_clause()} {where}"
-        order = "d.published_at DESC" if newest else f"{self.rank_expression()}, d.published_at DESC"
         with connection.cursor() as cursor:
-            total = 0
+            total, capped = 0, False
             if count:
-                cursor.execute(f"SELECT COUNT(*) {base}", [match, *params])
+                # Without filters the full-text index alone can count, without visiting the documents.
+                counted = self.count_clause() if not params else base
+                cursor.execute(
+                    f"SELECT COUNT(*) FROM (SELECT 1 {counted} LIMIT {MAX_COUNT + 1}) matches", [match, *params]
+                )
                 total = cursor.fetchone()[0]
+                capped, total = total > MAX_COUNT, min(total, MAX_COUNT)
                 if not total:
                     return Candidates()
-            cursor.execute(
-                f"SELECT d.page_id {base} ORDER BY {order} LIMIT %s OFFSET %s",
-                [match, *params, *([match] if self.rank_needs_match and not newest else []), limit, offset],
-            )
+            if newest or phrase:
+                # A phrase pool is small and exact: its newest matches, no scoring needed.
+                order = "d.published_at DESC, d.page_id DESC" if newest else self.window_order()
+                cursor.execute(
+                    f"SELECT d.page_id {base} ORDER BY {order} LIMIT %s OFFSET %s", [match, *params, limit, offset]
+                )
+            else:
+                rank_params = [match] if self.rank_needs_match else []
+                cursor.execute(
+                    f"SELECT page_id FROM (SELECT d.page_id AS page_id, d.published_at AS published_at, "
+                    f"{self.rank_value()} AS score {base} ORDER BY {self.window_order()} LIMIT {RANK_WINDOW}) window_ "
+                    f"ORDER BY score {self.rank_direction}, published_at DESC LIMIT %s OFFSET %s",
+                    [*rank_params, match, *params, limit, offset],
+                )
             ids = [row[0] for row in cursor.fetchall()]
-        return Candidates(ids=ids, total=total)
+        return Candidates(ids=ids, total=total, capped=capped)
 
     rank_needs_match = False
 
@@ -121,9 +153,17 @@ class SQLiteBackend(Backend):
     def from_clause(self) -> str:
         return f"FROM {FTS_TABLE} f JOIN {TABLE} d ON d.page_id = f.rowid WHERE {FTS_TABLE} MATCH %s"
 
-    def rank_expression(self) -> str:
+    rank_direction = "ASC"  # bm25: lower is better
+
+    def rank_value(self) -> str:
         # Title matches weigh ten times body matches; tags and section name in between.
         return f"bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"
+
+    def window_order(self) -> str:
+        return "f.rowid DESC"  # the order FTS5 walks its index in: no sort
+
+    def count_clause(self) -> str:
+        return f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
 
 
 class PostgresBackend(Backend):
@@ -144,8 +184,8 @@ class PostgresBackend(Backend):
     def from_clause(self) -> str:
         return f"FROM {TABLE} d WHERE d.vector @@ to_tsquery('simple', %s)"
 
-    def rank_expression(self) -> str:
-        return "ts_rank(d.vector, to_tsquery('simple', %s)) DESC"
+    def rank_value(self) -> str:
+        return "ts_rank(d.vector, to_tsquery('simple', %s))"
 
 
 def backend() -> Backend:

@@ -16,10 +16,11 @@ from .models import SearchDocument
 from .ranking import Query, score
 from .text import MAX_QUERY_LENGTH, fold, nfc, words
 
-POOL = 100  # candidates ranked in Python; later pages follow the database's own rank
-PHRASE_POOL = 40  # plus the best documents holding the words side by side, which bm25 alone may miss
+POOL = 60  # candidates ranked in Python; later pages follow the database's own rank
+PHRASE_POOL = 30  # plus the best documents holding the words side by side, which bm25 alone may miss
 MAX_WORDS = 12
 SNIPPET_CHARS = 240
+SCORED_CHARS = 6000  # the lead of a long text says what it is about; scanning all of it costs every search
 SECTION_DEPTH = 3  # root → home → section
 
 
@@ -48,6 +49,8 @@ class Results:
     query: str
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    capped: bool = False  # more matches than counted (backends.MAX_COUNT)
+    reachable: int = 0  # how many of them the pages can show (the ranked window, or all by date)
     message: str = ""
 
     @property
@@ -133,6 +136,8 @@ def search(raw: str, options: Options | None = None) -> Results:
     _add_sections(hits)
     results.hits = hits
     results.total = candidates.total
+    results.capped = candidates.capped
+    results.reachable = candidates.total if options.newest else min(candidates.total, backends.RANK_WINDOW)
     return results
 
 
@@ -169,9 +174,9 @@ def _hit(document: SearchDocument, query: Query, *, with_html: bool = True, with
         score=score(
             query,
             title=document.title,
-            body=document.body if with_body else "",
+            body=document.body[:SCORED_CHARS] if with_body else "",
             title_folded=document.title_folded,
-            body_folded=document.body_folded if with_body else "",
+            body_folded=document.body_folded[:SCORED_CHARS] if with_body else "",
             keywords_folded=document.keywords_folded,
             keywords=document.keywords,
             published_at=document.published_at,

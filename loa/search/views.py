@@ -36,7 +36,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             limit=PER_PAGE,
         )
         results = query.search(data.get("q", ""), options)
-        page_count = math.ceil(results.total / PER_PAGE)
+        page_count = math.ceil(results.reachable / PER_PAGE)
     params = request.GET.copy()
     params.pop("page", None)
     return render(
