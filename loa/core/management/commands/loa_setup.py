@@ -41,6 +41,8 @@ class Command(BaseCommand):
 
     def _demo_newsroom(self) -> None:
         """Accounts for each newsroom role, and drafts waiting at each workflow step."""
+        from django.test.utils import override_settings
+
         from loa.newsroom.demo import create_demo_accounts, put_articles_in_the_workflow
 
         created = create_demo_accounts()
@@ -49,7 +51,9 @@ class Command(BaseCommand):
             accounts.parent.mkdir(parents=True, exist_ok=True)
             accounts.write_text("".join(f"{username} {password} {role}\n" for username, password, role in created))
             accounts.chmod(0o600)
-        put_articles_in_the_workflow()
+        # The demo's own workflow mails would fill the first screen of `make run` with HTML.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            put_articles_in_the_workflow()
 
     def _show_demo_accounts(self) -> None:
         accounts = settings.VAR_DIR / "demo-accounts.txt"
