@@ -48,6 +48,7 @@ format: install-dev ## Format the code with ruff
 
 bench: install-dev ## Benchmarks that print ratios (bench/)
 	$(PY) bench/article_page.py
+	$(PY) bench/search/run.py --articles 20000
 
 clean: ## Remove the virtualenv and the local data in var/
 	rm -rf $(VENV) var

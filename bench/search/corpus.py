@@ -3,12 +3,16 @@
 Titles and bodies are assembled from word lists and sentence templates written for the
 bench: wards, communes, unions, people's committees, farmers, digital transformation, the
 Red River Delta... Every list is weighted like real text (the first entries are common, the
-last ones rare, a Zipf-like 1/rank^0.9), and a handful of rare items (a monument, a craft
-village, a folk song) appear in about one article in a thousand, so the query mix has common
-words, rare words and names that really are rare.
+last ones rare, a Zipf-like 1/rank^0.9); each article keeps to its own cast of one or two
+places, topics, organisations and people (THEMED), as a news story does, so a topic is in a
+few percent of the articles while everyday syllables (phường, hội, dân, số...) are in most of
+them, as in real Vietnamese text; and a handful of rare items (a monument, a craft village, a
+folk song) appear in about one article in a thousand.
 
-Article ``n`` depends only on ``(seed, n)``: any batch size gives the same corpus, and the
-same seed gives the same words on SQLite and PostgreSQL. All text is NFC, with đ/Đ.
+Article ``n`` depends only on ``(seed, n)`` (its date also on the corpus size: articles are
+spread evenly over five years, in the order of their numbers, as a portal publishes them): any
+batch size gives the same corpus, and the same seed gives the same words on SQLite and
+PostgreSQL. All text is NFC, with đ/Đ.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ SECTIONS = (  # (title, slug, share of the articles)
     ("Phụ nữ", "phu-nu", 6),
 )
 
+# fmt: off
 # --- Word lists (most common first) ---------------------------------------------------------
 
 PLACES = (
@@ -67,15 +72,15 @@ ROLES = (
     "Phó Giám đốc", "Chánh Văn phòng", "Trưởng thôn", "Tổ trưởng tổ dân phố", "Chỉ huy trưởng",
 )
 TOPICS = (
-    "chuyển đổi số", "cải cách hành chính", "xây dựng nông thôn mới", "giải phóng mặt bằng",
-    "an toàn giao thông", "phòng cháy, chữa cháy", "bảo vệ môi trường", "giảm nghèo bền vững",
-    "thu ngân sách", "dịch vụ công trực tuyến", "vệ sinh an toàn thực phẩm", "bảo hiểm y tế",
-    "bảo hiểm xã hội", "đầu tư công", "xây dựng Đảng", "phòng, chống dịch bệnh", "đào tạo nghề",
-    "giải quyết việc làm", "bình đẳng giới", "phòng, chống bạo lực gia đình", "thương mại điện tử",
-    "kinh tế tập thể", "chuyển đổi cơ cấu cây trồng", "đô thị văn minh", "sản phẩm OCOP",
-    "du lịch trải nghiệm", "khởi nghiệp", "tiêm chủng mở rộng", "sốt xuất huyết", "định danh điện tử",
-    "căn cước công dân", "phòng, chống tác hại của thuốc lá", "học tập suốt đời", "tích tụ ruộng đất",
-    "phòng chống thiên tai", "quản lý trật tự đô thị", "an ninh trật tự", "tuyển quân",
+    "xây dựng nông thôn mới", "cải cách hành chính", "an ninh trật tự", "an toàn giao thông",
+    "chuyển đổi số", "giải phóng mặt bằng", "phòng cháy, chữa cháy", "bảo vệ môi trường",
+    "giảm nghèo bền vững", "thu ngân sách", "dịch vụ công trực tuyến", "vệ sinh an toàn thực phẩm",
+    "bảo hiểm y tế", "bảo hiểm xã hội", "đầu tư công", "xây dựng Đảng", "phòng, chống dịch bệnh",
+    "đào tạo nghề", "giải quyết việc làm", "bình đẳng giới", "phòng, chống bạo lực gia đình",
+    "thương mại điện tử", "kinh tế tập thể", "chuyển đổi cơ cấu cây trồng", "đô thị văn minh",
+    "sản phẩm OCOP", "du lịch trải nghiệm", "khởi nghiệp", "tiêm chủng mở rộng", "sốt xuất huyết",
+    "định danh điện tử", "căn cước công dân", "phòng, chống tác hại của thuốc lá", "học tập suốt đời",
+    "tích tụ ruộng đất", "phòng chống thiên tai", "quản lý trật tự đô thị", "tuyển quân",
     "cải tạo vườn tạp", "nước sạch nông thôn",
 )
 GROUPS = (
@@ -141,70 +146,66 @@ RARE = (
     "đền Mẫu Đồng Đăng",
 )
 
+# fmt: on
+
 # --- Templates ------------------------------------------------------------------------------
 # {slot} names refer to SLOTS below; a slot is picked afresh at each use.
 
 TITLES = (
     "{Event} {topic} năm {year}",
-    "{Unit} {place} {achievement}",
-    "{Group} {unit} {place} chuyển ruộng lúa sang trồng {product}",
+    "{Where} {achievement}",
+    "{Group} {where} chuyển ruộng lúa sang trồng {product}",
     "Trao {n} {gift} cho {beneficiary}",
-    "{org} {unit} {place} {verb} {topic}",
-    "{role} {org_short} {person} kiểm tra tiến độ {topic} tại {unit} {place}",
+    "{org} {where} {verb} {topic}",
+    "{role} {org_short} {person} kiểm tra tiến độ {topic} tại {where}",
     "Đẩy mạnh {topic} trên địa bàn thành phố",
-    "{Event} về {topic} tại {unit} {place}",
+    "{Event} về {topic} tại {where}",
     "Các tỉnh {region} chia sẻ kinh nghiệm {topic}",
-    "{Unit} {place}: {pct}% {group} hài lòng với {topic}",
-    "{Group} {unit} {place} hưởng ứng {topic}",
+    "{Where}: {pct}% {group} hài lòng với {topic}",
+    "{Group} {where} hưởng ứng {topic}",
     "Nâng cao chất lượng {topic} cho {group}",
     "{org_short} thành phố đối thoại với {group} về {topic}",
-    "Nhiều mô hình {topic} hiệu quả ở {unit} {place}",
+    "Nhiều mô hình {topic} hiệu quả ở {where}",
 )
 
 SENTENCES = (
-    "Ngày {day}, {org} {unit} {place} đã {verb} {event} về {topic}.",
+    "Ngày {day}, {org} {where} đã {verb} {event} về {topic}.",
     "Tham dự có {role} {org} {unit} {person}; đại diện các phòng, ban, ngành, đoàn thể và {n2} đại biểu là "
     "{group} trên địa bàn.",
-    "Phát biểu tại {event}, {role} {person} đề nghị các cấp, các ngành tiếp tục {verb} {topic}, gắn với "
-    "{topic}.",
-    "Theo báo cáo, trong năm {year}, {unit} {place} đã {verb} cho {n2} lượt {group}, đạt {pct}% kế hoạch.",
+    "Phát biểu tại {event}, {role} {person} đề nghị các cấp, các ngành tiếp tục {verb} {topic}, gắn với {topic}.",
+    "Theo báo cáo, trong năm {year}, {where} đã {verb} cho {n2} lượt {group}, đạt {pct}% kế hoạch.",
     "Nhiều {group} ở thôn {place} đã mạnh dạn chuyển sang trồng {product}, cho thu nhập {n} triệu đồng mỗi "
     "sào mỗi năm.",
-    "Thực hiện chỉ đạo của {org_short} thành phố, {unit} {place} đã triển khai nhiều giải pháp {topic} nhằm "
+    "Thực hiện chỉ đạo của {org_short} thành phố, {where} đã triển khai nhiều giải pháp {topic} nhằm "
     "nâng cao đời sống của {group}.",
     "Toàn {unit} hiện có {n2} hộ {group}, trong đó {n} hộ tham gia mô hình {topic}.",
     "Dịp này, {org} đã trao {n} {gift}, mỗi suất trị giá {n} triệu đồng, cho {beneficiary}.",
-    "{org} {unit} {place} phối hợp với {org} tổ chức {event} cho hội viên phụ nữ về {topic}.",
+    "{org} {where} phối hợp với {org} tổ chức {event} cho hội viên phụ nữ về {topic}.",
     "Các tỉnh {region} đã chia sẻ nhiều cách làm hay trong {topic} và {topic}.",
     "{person}, {group_one} ở tổ dân phố số {n}, chia sẻ: “Nhờ được hướng dẫn tận tình, gia đình tôi đã "
     "làm quen với {topic} chỉ sau vài buổi.”",
-    "Được biết, {topic} là một trong những nhiệm vụ trọng tâm của {unit} {place} trong giai đoạn "
-    "{year}–{year5}.",
-    "Thời gian qua, {org} {unit} {place} đã chủ động {verb} {topic}, huy động sự vào cuộc của cả hệ thống "
-    "chính trị.",
+    "Được biết, {topic} là một trong những nhiệm vụ trọng tâm của {where} trong giai đoạn {year}–{year5}.",
+    "Thời gian qua, {org} {where} đã chủ động {verb} {topic}, huy động sự vào cuộc của cả hệ thống chính trị.",
     "Bên cạnh những kết quả đạt được, công tác {topic} vẫn còn một số khó khăn như nguồn lực hạn chế, ý thức "
     "của một bộ phận {group} chưa cao.",
-    "Đến nay, {pct}% hồ sơ thủ tục hành chính của {unit} {place} được tiếp nhận và giải quyết trên môi "
-    "trường điện tử.",
+    "Đến nay, {pct}% hồ sơ thủ tục hành chính của {where} được tiếp nhận và giải quyết trên môi trường điện tử.",
     "Tại {event}, các đại biểu đã thảo luận, làm rõ những kết quả đạt được, hạn chế và nguyên nhân, đồng "
     "thời đề xuất giải pháp {topic} trong thời gian tới.",
-    "{role} {org_short} {person} ghi nhận, biểu dương những nỗ lực của {group} {unit} {place}.",
-    "Dự án có tổng mức đầu tư {n} tỷ đồng, đi qua địa bàn {unit} {place} và {unit} {place}.",
+    "{role} {org_short} {person} ghi nhận, biểu dương những nỗ lực của {group} {where}.",
+    "Dự án có tổng mức đầu tư {n} tỷ đồng, đi qua địa bàn {where} và {where}.",
     "Trong 6 tháng đầu năm, thu ngân sách trên địa bàn đạt {pct}% dự toán, tăng {n}% so với cùng kỳ.",
     "Lực lượng chức năng đã kiểm tra {n2} cơ sở, nhắc nhở {n} trường hợp vi phạm về {topic}.",
-    "Hội Nông dân {unit} {place} đã hướng dẫn {n2} hội viên ứng dụng khoa học kỹ thuật vào sản xuất {product}.",
-    "Chương trình nhằm giúp {group} nâng cao nhận thức về {topic}, góp phần xây dựng {unit} {place} ngày "
-    "càng văn minh.",
+    "Hội Nông dân {where} đã hướng dẫn {n2} hội viên ứng dụng khoa học kỹ thuật vào sản xuất {product}.",
+    "Chương trình nhằm giúp {group} nâng cao nhận thức về {topic}, góp phần xây dựng {where} ngày càng văn minh.",
 )
 RARE_SENTENCES = (
     "Nhân dịp này, đoàn đã đến thăm {rare}, một địa chỉ văn hóa gắn với lịch sử hình thành vùng đất {place}.",
     "Câu chuyện về {rare} được các nghệ nhân kể lại, thu hút đông đảo {group} lắng nghe.",
 )
 SAPOS = (
-    "Sáng {day}, {org} {unit} {place} tổ chức {event} về {topic}.",
-    "Chiều {day}, {role} {org_short} {person} đã làm việc với {unit} {place} về {topic} và {topic}.",
-    "Những năm gần đây, {group} {unit} {place} đã tích cực tham gia {topic}, góp phần thay đổi diện mạo địa "
-    "phương.",
+    "Sáng {day}, {org} {where} tổ chức {event} về {topic}.",
+    "Chiều {day}, {role} {org_short} {person} đã làm việc với {where} về {topic} và {topic}.",
+    "Những năm gần đây, {group} {where} đã tích cực tham gia {topic}, góp phần thay đổi diện mạo địa phương.",
 )
 
 
@@ -245,18 +246,41 @@ def cap(text: str) -> str:
 SLOT = re.compile(r"\{(\w+)\}")
 
 
+# Slots an article keeps to: it is about one or two places, topics, organisations, people...
+# A slot is filled from the article's own cast with probability STICK, else from the whole list,
+# so a word's share of articles is realistic (a topic is in a few percent of the articles, not
+# in all of them, and an article repeats the names it is about).
+THEMED = {
+    "where": (1, 2),
+    "topic": (1, 2),
+    "org": (1, 2),
+    "org_short": (1, 1),
+    "role": (1, 2),
+    "person": (1, 3),
+    "group": (1, 2),
+    "product": (1, 1),
+    "event": (1, 1),
+    "region": (1, 1),
+    "verb": (2, 3),
+    "gift": (1, 1),
+    "beneficiary": (1, 1),
+}
+STICK = 0.92
+STICK_WHERE = 0.97  # an article names few places besides its own
+
+
 class Corpus:
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, total: int) -> None:
         self.seed = seed
+        self.total = total  # articles in the corpus: they are spread evenly over the five years
         w = Weighted
         self.lists = {
             "place": w(PLACES),
-            "unit": w(UNITS, 0.6),
             "region": w(REGIONS, 1.2),
             "org": w(ORGS),
             "org_short": w(ORGS_SHORT),
             "role": w(ROLES),
-            "topic": w(TOPICS),
+            "topic": w(TOPICS, 0.7),
             "group": w(GROUPS),
             "product": w(PRODUCTS),
             "event": w(EVENTS),
@@ -266,6 +290,8 @@ class Corpus:
             "achievement": w(ACHIEVEMENTS),
             "rare": w(RARE, 0.0),
         }
+        # Each ward or commune is always the same kind of unit: about 45% wards, 40% communes.
+        self.unit_of = {nfc(place): UNITS[(0, 0, 1, 1, 0, 1, 0, 1, 2)[i % 9]] for i, place in enumerate(PLACES)}
         self.surnames = w(SURNAMES, 1.0)
         self.middle = (w(MIDDLE_MEN, 1.0), w(MIDDLE_WOMEN, 1.0))
         self.given = (w(GIVEN_MEN, 1.0), w(GIVEN_WOMEN, 1.0))
@@ -281,14 +307,23 @@ class Corpus:
         woman = rng.random() < 0.45
         return f"{self.surnames.pick(rng)} {self.middle[woman].pick(rng)} {self.given[woman].pick(rng)}"
 
-    def fill(self, template: str, rng: random.Random, context: dict[str, str]) -> str:
+    def draw(self, slot: str, rng: random.Random) -> str:
+        """One value from the whole list of a slot."""
+        if slot == "person":
+            return self.person(rng)
+        if slot == "where":
+            place = self.lists["place"].pick(rng)
+            return f"{self.unit_of[place]} {place}"
+        return self.lists[slot].pick(rng)
+
+    def fill(self, template: str, rng: random.Random, context: dict[str, str], cast: dict[str, list[str]]) -> str:
         def one(match: re.Match) -> str:
             name = match.group(1)
             lower = name[0].lower() + name[1:]
             if lower in context:
                 value = context[lower]
-            elif lower == "person":
-                value = self.person(rng)
+            elif lower in cast and rng.random() < (STICK_WHERE if lower == "where" else STICK):
+                value = rng.choice(cast[lower])
             elif lower == "n":
                 value = str(rng.choice((2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 45, 50)))
             elif lower == "n2":
@@ -298,34 +333,37 @@ class Corpus:
             elif lower == "group_one":
                 value = rng.choice(("nông dân", "hội viên phụ nữ", "tiểu thương", "cựu chiến binh", "giáo viên"))
             else:
-                value = self.lists[lower].pick(rng)
+                value = self.draw(lower, rng)
             return cap(value) if name[0].isupper() else value
 
         return SLOT.sub(one, template)
 
     def article(self, number: int) -> Article:
         rng = random.Random(f"loa-bench-search:{self.seed}:{number}")
+        # Published in the order of their numbers, as a portal's pages are (ids grow with time).
         span = (LAST_DAY - FIRST_DAY).total_seconds()
-        published = FIRST_DAY + dt.timedelta(seconds=int(rng.random() * span))
+        published = FIRST_DAY + dt.timedelta(seconds=int((number + rng.random()) / self.total * span))
+        cast = {slot: [self.draw(slot, rng) for _ in range(rng.randint(*sizes))] for slot, sizes in THEMED.items()}
         context = {
             "year": str(published.year),
             "year5": str(published.year + 5),
             "day": f"{published.day}/{published.month}",
+            "unit": cast["where"][0].split()[0] if not cast["where"][0].startswith("thị trấn") else "thị trấn",
         }
         section = bisect.bisect(self.section_cumulative, rng.random() * self.section_cumulative[-1])
-        title = cap(self.fill(rng.choice(self.titles), rng, context))
+        title = cap(self.fill(rng.choice(self.titles), rng, context, cast))
         target = rng.randint(150, 400)  # words in the body
         paragraphs, words = [], 0
-        sapo = self.fill(rng.choice(self.sapos), rng, context)
+        sapo = self.fill(rng.choice(self.sapos), rng, context, cast)
         words += len(sapo.split())
         rare = rng.random() < 0.001 * len(RARE)  # each rare item in about one article in a thousand
         while words < target:
             sentences = []
             for _ in range(rng.randint(2, 5)):
                 if rare and rng.random() < 0.3:
-                    sentence, rare = self.fill(rng.choice(self.rare_sentences), rng, context), False
+                    sentence, rare = self.fill(rng.choice(self.rare_sentences), rng, context, cast), False
                 else:
-                    sentence = self.fill(rng.choice(self.sentences), rng, context)
+                    sentence = self.fill(rng.choice(self.sentences), rng, context, cast)
                 sentences.append(cap(sentence))
                 words += len(sentence.split())
                 if words >= target:

@@ -29,6 +29,7 @@ import argparse
 import contextlib
 import datetime as dt
 import gc
+import hashlib
 import json
 import os
 import platform
@@ -36,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -81,6 +83,14 @@ def load_average() -> float | None:
         return round(os.getloadavg()[0], 2)
     except OSError:
         return None
+
+
+def loa_search_fingerprint() -> str:
+    """A short hash of loa/search's Python sources: figures are comparable only for the same code."""
+    digest = hashlib.sha1()
+    for path in sorted((REPO / "loa" / "search").glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:10]
 
 
 def revision() -> str:
@@ -136,18 +146,15 @@ class Phases:
 
 
 def sql_phase(sql: str) -> str | None:
-    """The candidate statements of loa.search.backends, told apart by their text."""
-    text = sql.lstrip()
-    if text.startswith("SELECT COUNT(*) FROM loa_search"):
-        return "SQL count"
-    if text.startswith("SELECT d.page_id"):
-        return "SQL ranked ids"
-    return None
+    """The full-text statements of loa.search.backends (FTS5 MATCH or tsquery), told apart by their text."""
+    if "MATCH %s" not in sql and "to_tsquery(" not in sql:
+        return None
+    return "SQL count" if sql.lstrip().startswith("SELECT COUNT(") else "SQL candidates"
 
 
 PHASES = (
     "SQL count",
-    "SQL ranked ids",
+    "SQL candidates",
     "fetch pool",
     "score pool",
     "snippets",
@@ -195,27 +202,40 @@ def worker(args: argparse.Namespace) -> None:
     django.setup()
     from django.db import connection
 
-    result: dict[str, Any] = {"vendor": connection.vendor, "articles": args.articles, "seed": args.seed}
+    result: dict[str, Any] = {
+        "vendor": connection.vendor,
+        "articles": args.articles,
+        "seed": args.seed,
+        "stock_timeout": args.stock_timeout,
+        "slow_ms": args.slow_ms,
+    }
     result["database_version"] = database_version()
+    from loa.search import query
+
+    result["pool"] = {name: getattr(query, name) for name in ("POOL", "PHRASE_POOL") if hasattr(query, name)}
     result["load"] = build(args, result)
     result["size"] = sizes()
-    engines = Engines()
+    engines = Engines(args.stock_timeout)
     result["stock_config"] = engines.stock_config
     say(f"[{connection.vendor}] timing {len(searches())} searches and {len(suggestions())} prefixes × {args.reps} …")
     result["search"] = measure(
         {"loa": engines.loa, "loa newest": engines.loa_newest, "stock": engines.stock},
         searches(),
         args.reps,
+        args.slow_ms,
     )
     result["suggest"] = measure(
         {"loa suggest": engines.loa_suggest, "stock autocomplete": engines.stock_autocomplete},
         suggestions(),
         args.reps,
+        args.slow_ms,
     )
     say(f"[{connection.vendor}] profiling loa's search …")
     result["profile"] = profile(searches(), args.profile_reps)
     say(f"[{connection.vendor}] variants …")
-    result["variants"] = variants(searches(), result, args.profile_reps)
+    result["variants"] = {}
+    if args.variant_reps > 0:
+        result["variants"] = variants(searches(), result, args.variant_reps)
     Path(args.json).write_text(json.dumps(result, ensure_ascii=False))
 
 
@@ -263,12 +283,10 @@ def build(args: argparse.Namespace, result: dict) -> dict[str, float]:
 
     # The tree: root → home (created by loa_home's migration) → sections → articles.
     home = Page.objects.get(depth=2)
-    sections = [
-        home.add_child(instance=Page(title=title, slug=slug, live=True)) for title, slug, _share in SECTIONS
-    ]
+    sections = [home.add_child(instance=Page(title=title, slug=slug, live=True)) for title, slug, _share in SECTIONS]
     content_type = ContentType.objects.get_for_model(Page)
     steps = [0] * len(sections)
-    corpus = Corpus(args.seed)
+    corpus = Corpus(args.seed, args.articles)
     backend = get_search_backend()
 
     def step(number: int) -> str:
@@ -404,10 +422,20 @@ def sizes() -> dict[str, int]:
     return found
 
 
-class Engines:
-    """The calls timed: what a results page and the search box ask of each engine."""
+class TimedOut(Exception):
+    """A stock call stopped at --stock-timeout: its time is only a lower bound."""
 
-    def __init__(self) -> None:
+
+class Engines:
+    """The calls timed: what a results page and the search box ask of each engine.
+
+    Stock calls are stopped after `timeout` seconds (SQLite: the connection is interrupted from a
+    timer thread; PostgreSQL: statement_timeout), because on SQLite the stock backend's cost
+    grows with the square of the number of matches (its relevance is a correlated subquery that
+    repeats the full-text match for every matching row).
+    """
+
+    def __init__(self, timeout: float) -> None:
         from django.db import connection
         from wagtail.search.backends import get_search_backend
 
@@ -417,11 +445,35 @@ class Engines:
         self.query = query
         self.model = BenchArticle
         self.backend = get_search_backend()
+        self.timeout = timeout
         self.stock_config = "FTS5 unicode61 (default tokenizer)"
+        connection.ensure_connection()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SHOW default_text_search_config")
                 self.stock_config = f"tsvector, SEARCH_CONFIG unset → {cursor.fetchone()[0]}"
+                # Far above anything loa's search takes, so it only ever stops stock calls.
+                cursor.execute(f"SET statement_timeout = {int(timeout * 1000)}")
+
+    @contextlib.contextmanager
+    def guard(self) -> Iterator[None]:
+        from django.db import OperationalError, connection
+
+        timer = None
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            timer = threading.Timer(self.timeout, connection.connection.interrupt)
+            timer.start()
+        try:
+            yield
+        except OperationalError as error:
+            text = str(error).lower()
+            if "interrupted" in text or "statement timeout" in text or "canceling statement" in text:
+                raise TimedOut(str(error)) from error
+            raise
+        finally:
+            if timer is not None:
+                timer.cancel()
 
     def loa(self, text: str) -> int:
         return self.query.search(text, self.query.Options(limit=10)).total
@@ -431,57 +483,93 @@ class Engines:
 
     def stock(self, text: str) -> int:
         """The first page of 10 and the total, as a paginated results page asks (two queries)."""
-        results = self.backend.search(text, self.model)
-        list(results[:10])
-        return results.count()
+        with self.guard():
+            results = self.backend.search(text, self.model)
+            list(results[:10])
+            return results.count()
 
     def loa_suggest(self, text: str) -> int:
         return len(self.query.suggest(text))
 
     def stock_autocomplete(self, text: str) -> int:
-        return len(list(self.backend.autocomplete(text, self.model)[:8]))
+        with self.guard():
+            return len(list(self.backend.autocomplete(text, self.model)[:8]))
 
 
-def measure(engines: dict[str, Callable[[str], int]], texts: list[str], reps: int) -> dict:
+def measure(engines: dict[str, Callable[[str], int]], texts: list[str], reps: int, slow_ms: float) -> dict:
     """Warm-up (one call each, which also records the answers), then `reps` rounds, interleaved.
 
     Within a round every query runs on every engine in turn, and the engines' order rotates from
-    round to round, so a disturbance on the machine hits all of them alike.
+    round to round, so a disturbance on the machine hits all of them alike. A call slower than
+    `slow_ms` at warm-up is timed once rather than `reps` times, and a call stopped at the stock
+    time-out is not repeated; each query still weighs `reps` samples in the percentiles (its
+    measured times are repeated), so a slow query counts as much as a fast one.
     """
     answers: dict[str, dict[str, int | None]] = {name: {} for name in engines}
     errors: dict[str, dict[str, str]] = {name: {} for name in engines}
+    samples: dict[str, dict[str, list[float]]] = {name: defaultdict(list) for name in engines}
+    censored: dict[str, set[str]] = {name: set() for name in engines}
+    slow: dict[str, set[str]] = {name: set() for name in engines}
     for text in texts:
         for name, call in engines.items():
+            started = time.perf_counter()
             try:
                 answers[name][text] = call(text)
+            except TimedOut:
+                answers[name][text] = None
+                censored[name].add(text)
+                samples[name][text].append((time.perf_counter() - started) * 1000)
+                continue
             except Exception as error:  # a stock backend may reject some input: record, do not time
                 answers[name][text] = None
                 errors[name][text] = f"{type(error).__name__}: {error}"[:200]
-    samples: dict[str, dict[str, list[float]]] = {name: defaultdict(list) for name in engines}
+                continue
+            if (time.perf_counter() - started) * 1000 > slow_ms:
+                slow[name].add(text)
     names = list(engines)
     for round_number in range(reps):
         order = names[round_number % len(names) :] + names[: round_number % len(names)]
         for text in texts:
             for name in order:
-                if text in errors[name]:
+                if text in errors[name] or text in censored[name]:
+                    continue
+                if text in slow[name] and samples[name][text]:
                     continue
                 started = time.perf_counter()
-                engines[name](text)
+                try:
+                    engines[name](text)
+                except TimedOut:
+                    censored[name].add(text)
+                    samples[name][text] = [(time.perf_counter() - started) * 1000]
+                    continue
                 samples[name][text].append((time.perf_counter() - started) * 1000)
     figures = {}
     for name in engines:
-        every = [ms for text in texts for ms in samples[name][text]]
+        weighted = []
+        for text in texts:
+            measured = samples[name][text]
+            if measured:
+                weighted.extend(measured[i % len(measured)] for i in range(reps))
+        floor = min((samples[name][text][0] for text in censored[name]), default=None)
         found = [answers[name][text] for text in texts if answers[name][text] is not None]
+        p50 = statistics.median(weighted) if weighted else None
+        p95 = percentile(weighted, 0.95) if weighted else None
         figures[name] = {
-            "p50": round(statistics.median(every), 3) if every else None,
-            "p95": round(percentile(every, 0.95), 3) if every else None,
+            "p50": round(p50, 3) if p50 is not None else None,
+            "p95": round(p95, 3) if p95 is not None else None,
+            # True when the percentile falls on a stopped call: the real figure is at least this.
+            "p50_lower_bound": floor is not None and p50 is not None and p50 >= floor,
+            "p95_lower_bound": floor is not None and p95 is not None and p95 >= floor,
             "mean_results": round(statistics.fmean(found), 1) if found else None,
             "empty": sum(1 for count in found if count == 0),
+            "timeouts": sorted(censored[name]),
+            "timed_once": sorted(slow[name]),
             "errors": errors[name],
             "per_query": {
                 text: {
                     "median": round(statistics.median(samples[name][text]), 3) if samples[name][text] else None,
                     "results": answers[name][text],
+                    "timeout": text in censored[name],
                 }
                 for text in texts
             },
@@ -573,6 +661,12 @@ def run_worker(args: argparse.Namespace, backend: str, url: str) -> dict:
         str(args.reps),
         "--profile-reps",
         str(args.profile_reps),
+        "--variant-reps",
+        str(args.variant_reps),
+        "--stock-timeout",
+        str(args.stock_timeout),
+        "--slow-ms",
+        str(args.slow_ms),
         "--json",
         str(figures_path),
     ]
@@ -611,25 +705,32 @@ def report_database(figures: dict) -> list[str]:
         data = figures[group]
         add("")
         add(f"{title}: {data['queries']} queries × {data['reps']} runs after a warm-up, interleaved")
-        add(f"   {'engine':<36}{'p50 ms':>9}{'p95 ms':>9}{'mean results':>14}{'no result':>11}")
+        add(f"   {'engine':<36}{'p50 ms':>10}{'p95 ms':>10}{'mean results':>14}{'no result':>11}{'timed out':>11}")
         for name, engine in data["engines"].items():
             add(
-                f"   {ENGINE_LABELS[name]:<36}{fmt(engine['p50'], 2):>9}{fmt(engine['p95'], 2):>9}"
-                f"{fmt(engine['mean_results']):>14}{engine['empty']:>11}"
+                f"   {ENGINE_LABELS[name]:<36}{ms(engine, 'p50'):>10}{ms(engine, 'p95'):>10}"
+                f"{fmt(engine['mean_results']):>14}{engine['empty']:>11}{len(engine['timeouts']):>11}"
                 + (f"   ({len(engine['errors'])} errors)" if engine["errors"] else "")
             )
         for stock, loa in RATIOS:
             if stock in data["engines"] and loa in data["engines"]:
                 s, lo = data["engines"][stock], data["engines"][loa]
-                add(f"   {'ratio stock/loa':<36}{ratio(s['p50'], lo['p50']):>9}{ratio(s['p95'], lo['p95']):>9}")
+                add(f"   {'ratio stock/loa':<36}{ratio(s, lo, 'p50'):>10}{ratio(s, lo, 'p95'):>10}")
+        slowest = {name: engine["timed_once"] for name, engine in data["engines"].items() if engine["timed_once"]}
+        for name, texts in slowest.items():
+            add(f"   {ENGINE_LABELS[name]}: {len(texts)} queries over {figures['slow_ms']:,.0f} ms timed once")
+        if any(engine["timeouts"] for engine in data["engines"].values()):
+            add(f"   timed out: stopped at {figures['stock_timeout']:g} s; '≥' marks a percentile that is only a bound")
     search = figures["search"]["engines"]
     profile = figures["profile"]["per_query"]
     add("")
-    add("per query: median ms (results); loa's time split into phases, median ms of "
-        f"{figures['profile']['reps']} profiled runs")
+    add(
+        "per query: median ms (results); loa's time split into phases, median ms of "
+        f"{figures['profile']['reps']} profiled runs"
+    )
     short = {
         "SQL count": "count",
-        "SQL ranked ids": "ids",
+        "SQL candidates": "ids",
         "fetch pool": "fetch",
         "score pool": "score",
         "snippets": "snip",
@@ -644,9 +745,10 @@ def report_database(figures: dict) -> list[str]:
         text = query.text
         lo, nw, st = (search[name]["per_query"][text] for name in ("loa", "loa newest", "stock"))
         phases = profile[text]
+        stock_ms = ("≥" if st["timeout"] else "") + fmt(st["median"], 0 if st["timeout"] else 1)
         add(
-            f"   {query.label[:29]:<30}{fmt(lo['median']):>8}{fmt(nw['median']):>8}{fmt(st['median']):>9}"
-            f"{count(lo['results']):>9}{count(st['results']):>11}  "
+            f"   {query.label[:29]:<30}{fmt(lo['median']):>8}{fmt(nw['median']):>8}{stock_ms:>9}"
+            f"{count(lo['results'], lo['timeout']):>9}{count(st['results'], st['timeout']):>11}  "
             + "".join(f"{fmt(phases[phase]):>7}" for phase in short)
         )
     mean = figures["profile"]["mean"]
@@ -668,20 +770,33 @@ def report_variants(variants: dict) -> list[str]:
     return report(variants)
 
 
-def count(value: int | None) -> str:
+def count(value: int | None, timeout: bool = False) -> str:
+    if timeout:
+        return "timeout"
     return "error" if value is None else f"{value:,}"
 
 
-def ratio(numerator: float | None, denominator: float | None) -> str:
-    if not numerator or not denominator:
+def ms(engine: dict, key: str) -> str:
+    return ("≥" if engine.get(f"{key}_lower_bound") else "") + fmt(engine[key], 2)
+
+
+def ratio(stock: dict, loa: dict, key: str) -> str:
+    if not stock[key] or not loa[key]:
         return "—"
-    return f"{numerator / denominator:,.2f}×"
+    return ("≥" if stock.get(f"{key}_lower_bound") else "") + f"{stock[key] / loa[key]:,.2f}×"
+
+
+def pools(all_figures: dict[str, dict]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for figures in all_figures.values():
+        found.update(figures.get("pool") or {})
+    return found or {"POOL": "?"}
 
 
 def summary(all_figures: dict[str, dict], skipped: dict[str, str]) -> list[str]:
     lines = [
-        f"{'engine':<36}{'database':<18}{'p50 ms':>9}{'p95 ms':>9}{'mean results':>14}{'no result':>11}"
-        f"{'stock/loa p50':>15}{'stock/loa p95':>15}  aim p95 ≤ {AIM_P95_MS:g} ms"
+        f"{'engine':<36}{'database':<18}{'p50 ms':>10}{'p95 ms':>10}{'mean results':>14}{'no result':>11}"
+        f"{'timed out':>11}{'stock/loa p50':>15}{'stock/loa p95':>15}  aim p95 ≤ {AIM_P95_MS:g} ms"
     ]
     for figures in all_figures.values():
         database = figures["database_version"]
@@ -691,16 +806,14 @@ def summary(all_figures: dict[str, dict], skipped: dict[str, str]) -> list[str]:
                 pair = next(((s, lo) for s, lo in RATIOS if name in (s, lo)), None)
                 ratios = ("", "")
                 if pair and name == pair[0] and pair[1] in engines:
-                    ratios = (
-                        ratio(engine["p50"], engines[pair[1]]["p50"]),
-                        ratio(engine["p95"], engines[pair[1]]["p95"]),
-                    )
+                    ratios = (ratio(engine, engines[pair[1]], "p50"), ratio(engine, engines[pair[1]], "p95"))
                 verdict = ""
                 if name.startswith("loa"):
                     verdict = "met" if (engine["p95"] or 0) <= AIM_P95_MS else "NOT met"
                 lines.append(
-                    f"{ENGINE_LABELS[name]:<36}{database:<18}{fmt(engine['p50'], 2):>9}{fmt(engine['p95'], 2):>9}"
-                    f"{fmt(engine['mean_results']):>14}{engine['empty']:>11}{ratios[0]:>15}{ratios[1]:>15}  {verdict}"
+                    f"{ENGINE_LABELS[name]:<36}{database:<18}{ms(engine, 'p50'):>10}{ms(engine, 'p95'):>10}"
+                    f"{fmt(engine['mean_results']):>14}{engine['empty']:>11}{len(engine['timeouts']):>11}"
+                    f"{ratios[0]:>15}{ratios[1]:>15}  {verdict}"
                 )
     for backend, reason in skipped.items():
         lines.append(f"{backend}: skipped ({reason})")
@@ -717,7 +830,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--backends", default="sqlite,postgres", help="comma-separated: sqlite, postgres (default both)"
     )
     parser.add_argument("--reps", type=int, default=5, help="timed runs of each query per engine (default 5)")
+    parser.add_argument(
+        "--stock-timeout", type=float, default=10.0, help="stop a stock call after this many seconds (default 10)"
+    )
+    parser.add_argument(
+        "--slow-ms", type=float, default=2000.0, help="time a call this slow at warm-up once only (default 2000)"
+    )
     parser.add_argument("--profile-reps", type=int, default=3, help="profiled runs of each query (default 3)")
+    parser.add_argument(
+        "--variant-reps", type=int, default=2, help="runs of each query per variant, 0 to skip them (default 2)"
+    )
     parser.add_argument(
         "--keep", action="store_true", help="keep the SQLite file and the PostgreSQL database afterwards"
     )
@@ -738,6 +860,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     load_at_start = load_average()
+    fingerprint_at_start = loa_search_fingerprint()
     all_figures: dict[str, dict] = {}
     skipped: dict[str, str] = {}
     for backend in backends:
@@ -778,6 +901,10 @@ def main() -> int:
         f"Loa search benchmark · {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z} · revision {revision()} · "
         f"{os.cpu_count()} CPUs · Python {platform.python_version()} · Django {django.get_version()} · "
         f"Wagtail {wagtail.__version__}",
+        f"loa/search sources {fingerprint_at_start}"
+        + ("" if loa_search_fingerprint() == fingerprint_at_start else f" at start, {loa_search_fingerprint()} at end")
+        + " (sha1 of loa/search/*.py); loa's pool: "
+        + ", ".join(f"{key} {value}" for key, value in pools(all_figures).items()),
         f"{args.articles:,} articles, seed {args.seed}; {args.reps} timed runs per query and engine; "
         f"total {time.perf_counter() - started:,.0f} s ("
         + ", ".join(f"{name} {figures['seconds']:,.0f} s" for name, figures in all_figures.items())
