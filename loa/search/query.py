@@ -123,8 +123,12 @@ def search(raw: str, options: Options | None = None) -> Results:
         candidates = backend.candidates(list(query.folded), filters, limit=POOL)
         ids = candidates.ids
         if len(query.folded) > 1 and candidates.total > POOL:
-            phrased = backend.candidates(list(query.folded), filters, limit=PHRASE_POOL, phrase=True, count=False)
-            ids = list(dict.fromkeys([*phrased.ids, *ids]))
+            if candidates.phrase_ids is not None:
+                phrased_ids = candidates.phrase_ids[:PHRASE_POOL]
+            else:
+                phrased = backend.candidates(list(query.folded), filters, limit=PHRASE_POOL, phrase=True, count=False)
+                phrased_ids = phrased.ids
+            ids = list(dict.fromkeys([*phrased_ids, *ids]))
         documents = _documents(ids)
         ranked = sorted(
             (_hit(document, query, with_html=False) for document in documents.values()),

@@ -44,8 +44,13 @@ POSTGRES = [
         setweight(to_tsvector('simple', regexp_replace(keywords_folded, '[^[:alnum:]]+', ' ', 'g')), 'B') ||
         setweight(to_tsvector('simple', regexp_replace(body_folded, '[^[:alnum:]]+', ' ', 'g')), 'C')) STORED""",
     "CREATE INDEX loa_search_vector ON loa_search_searchdocument USING GIN (vector)",
+    # Move the long texts out of line so the table itself stays small: scanning it for the
+    # newest matches reads a few MB, not the articles' bodies (21 MB instead of ~400 MB at
+    # 100,000 articles).
+    "ALTER TABLE loa_search_searchdocument SET (toast_tuple_target = 128)",
 ]
 POSTGRES_REVERSE = [
+    "ALTER TABLE loa_search_searchdocument RESET (toast_tuple_target)",
     "DROP INDEX IF EXISTS loa_search_vector",
     "ALTER TABLE loa_search_searchdocument DROP COLUMN IF EXISTS vector",
 ]
