@@ -213,6 +213,7 @@ def worker(args: argparse.Namespace) -> None:
     from loa.search import query
 
     result["pool"] = {name: getattr(query, name) for name in ("POOL", "PHRASE_POOL") if hasattr(query, name)}
+    result["loa_search"] = loa_search_fingerprint()  # the code this process imported, just now
     result["load"] = build(args, result)
     result["size"] = sizes()
     engines = Engines(args.stock_timeout)
@@ -720,7 +721,10 @@ def report_database(figures: dict) -> list[str]:
         for name, texts in slowest.items():
             add(f"   {ENGINE_LABELS[name]}: {len(texts)} queries over {figures['slow_ms']:,.0f} ms timed once")
         if any(engine["timeouts"] for engine in data["engines"].values()):
-            add(f"   timed out: stopped at {figures['stock_timeout']:g} s; '≥' marks a percentile that is only a bound")
+            add(
+                f"   timed out: stopped at {figures['stock_timeout']:g} s; '≥' marks a percentile that is only a bound;"
+                " mean results and no result count the queries that answered"
+            )
     search = figures["search"]["engines"]
     profile = figures["profile"]["per_query"]
     add("")
@@ -901,9 +905,14 @@ def main() -> int:
         f"Loa search benchmark · {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z} · revision {revision()} · "
         f"{os.cpu_count()} CPUs · Python {platform.python_version()} · Django {django.get_version()} · "
         f"Wagtail {wagtail.__version__}",
-        f"loa/search sources {fingerprint_at_start}"
-        + ("" if loa_search_fingerprint() == fingerprint_at_start else f" at start, {loa_search_fingerprint()} at end")
-        + " (sha1 of loa/search/*.py); loa's pool: "
+        "loa/search sources (sha1 of loa/search/*.py as each database's run imported them): "
+        + ", ".join(f"{name} {figures.get('loa_search', '?')}" for name, figures in all_figures.items())
+        + (
+            ""
+            if loa_search_fingerprint() == fingerprint_at_start
+            else f" (changed during the run; now {loa_search_fingerprint()})"
+        )
+        + "; loa's pool: "
         + ", ".join(f"{key} {value}" for key, value in pools(all_figures).items()),
         f"{args.articles:,} articles, seed {args.seed}; {args.reps} timed runs per query and engine; "
         f"total {time.perf_counter() - started:,.0f} s ("

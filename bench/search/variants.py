@@ -8,10 +8,11 @@ unchanged call so both see the same machine:
   (POOL and PHRASE_POOL, the candidates ranked in Python; RANK_WINDOW, the matches the
   database scores; MAX_COUNT, where counting stops), halved and doubled, or set to "no limit";
   only the constants the code defines are tried, so the bench follows the code as it changes;
-- suggestion indexes: the title-only full-text statements of `suggest()` pointed at an index
-  of titles alone, built for the bench beside Loa's (SQLite: an FTS5 table with prefix
-  indexes; PostgreSQL: a GIN expression index over the title's tsvector), by rewriting the
-  statement text on its way to the database (a Django execute wrapper).
+- rewritten statements (a Django execute wrapper changes the SQL on its way to the database):
+  the newest-first path ordered by page id instead of sorted by date, and the title-only
+  statements of `suggest()` pointed at an index built for the bench beside Loa's (SQLite: a
+  copy of its FTS5 table with prefix indexes; PostgreSQL: a GIN expression index over the
+  title's own tsvector).
 
 For each variant: p50/p95 of the unchanged call and of the variant, and how many queries'
 first page (the ten page ids in order, or the suggested URLs) differs, so a faster variant
@@ -31,7 +32,8 @@ from typing import Any
 
 FTS = "loa_search_fts"
 TABLE = "loa_search_searchdocument"
-PREFIX_TABLE = "bench_title_prefix"  # SQLite: a title-only FTS5 table with prefix indexes
+PREFIX_TABLE = "bench_fts_prefix"  # SQLite: a copy of loa's FTS5 table with prefix indexes
+TITLE_PREFIX_TABLE = "bench_title_prefix"  # SQLite: titles alone, with prefix indexes
 TITLE_INDEX = "bench_title_vector"  # PostgreSQL: a GIN index over the title's own tsvector
 TITLE_EXPRESSION = "to_tsvector('simple', regexp_replace(title_folded, '[^[:alnum:]]+', ' ', 'g'))"
 UNLIMITED = 10**9
@@ -39,9 +41,14 @@ UNLIMITED = 10**9
 
 @dataclass
 class Rewrite:
-    """Change a full-text statement (text and parameters) on its way to the database."""
+    """Change a full-text statement (text and parameters) on its way to the database.
+
+    ``settings`` are planner settings (PostgreSQL) set just before the statement and reset
+    just after it, to see what another plan would cost.
+    """
 
     change: Callable[[str, list], tuple[str, list] | None]
+    settings: dict[str, str] = field(default_factory=dict)
     used: int = 0
 
     def apply(self, sql: str, params: Any) -> tuple[str, list] | None:
@@ -58,6 +65,7 @@ class Variant:
     rewrites: list[Rewrite] = field(default_factory=list)
     knobs: dict[tuple[str, str], int] = field(default_factory=dict)  # (module, name) → value
     setup: Callable[[], float] | None = None  # builds what the variant needs; returns seconds
+    size: Callable[[], str] | None = None  # what it costs on disk, once built
 
 
 # --- Knobs ---------------------------------------------------------------------------------------
@@ -65,9 +73,17 @@ class Variant:
 KNOBS = (  # (module, constant, what it sizes)
     ("loa.search.query", "POOL", "candidates ranked in Python"),
     ("loa.search.query", "PHRASE_POOL", "phrase candidates added to the pool"),
+    ("loa.search.query", "SCORED_CHARS", "characters of each text the Python ranking reads"),
     ("loa.search.backends", "RANK_WINDOW", "newest matches the database scores"),
+    ("loa.search.backends", "PG_RANK_WINDOW", "newest matches PostgreSQL scores"),
     ("loa.search.backends", "MAX_COUNT", "matches counted before 'more than'"),
 )
+
+
+def _vendor() -> str:
+    from django.db import connection
+
+    return connection.vendor
 
 
 def knob_variants() -> list[Variant]:
@@ -91,24 +107,42 @@ def knob_variants() -> list[Variant]:
                     knobs=knobs,
                 )
             )
+    vendor_window = "PG_RANK_WINDOW" if _vendor() == "postgresql" else "RANK_WINDOW"
     for key, (value, meaning) in present.items():
-        if key[1] == "RANK_WINDOW":
+        if key[1] == "SCORED_CHARS":
+            variants.append(
+                Variant(
+                    "SCORED_CHARS unlimited",
+                    f"the Python ranking reads whole texts (loa: {value:,})",
+                    knobs={key: UNLIMITED},
+                )
+            )
+        if key[1] == vendor_window or (
+            key[1] == "RANK_WINDOW" and ("loa.search.backends", vendor_window) not in present
+        ):
             for factor in (0.25, 4):
                 variants.append(
                     Variant(
-                        f"RANK_WINDOW {int(value * factor):,}",
+                        f"{key[1]} {int(value * factor):,}",
                         f"{meaning}: loa {value:,}",
                         knobs={key: int(value * factor)},
                     )
                 )
             variants.append(
                 Variant(
-                    "RANK_WINDOW unlimited",
+                    f"{key[1]} unlimited",
                     "the database scores every match, as loa did before it had a window",
                     knobs={key: UNLIMITED},
                 )
             )
         if key[1] == "MAX_COUNT":
+            variants.append(
+                Variant(
+                    f"MAX_COUNT {value // 10:,}",
+                    f"'more than {value // 10:,}' sooner (loa stops counting at {value:,})",
+                    knobs={key: value // 10},
+                )
+            )
             variants.append(
                 Variant(
                     "MAX_COUNT unlimited",
@@ -127,11 +161,18 @@ def _title_only_sqlite(params: list) -> bool:
 
 
 def _sqlite_prefix_table(sql: str, params: list) -> tuple[str, list] | None:
+    """The same statement on a copy of loa's FTS5 table that has prefix indexes: same columns, same bm25."""
     if FTS not in sql or not _title_only_sqlite(params):
         return None
-    # The bench table has one column, also named title_folded: the column filter still reads.
-    sql = re.sub(rf"bm25\({FTS}[^)]*\)", f"bm25({PREFIX_TABLE})", sql)
     return sql.replace(FTS, PREFIX_TABLE), params
+
+
+def _sqlite_title_prefix_table(sql: str, params: list) -> tuple[str, list] | None:
+    """The statement on a one-column table of titles (also named title_folded: the column filter still reads)."""
+    if FTS not in sql or not _title_only_sqlite(params):
+        return None
+    sql = re.sub(rf"bm25\({FTS}[^)]*\)", f"bm25({TITLE_PREFIX_TABLE})", sql)
+    return sql.replace(FTS, TITLE_PREFIX_TABLE), params
 
 
 def _postgres_title_vector(sql: str, params: list) -> tuple[str, list] | None:
@@ -145,29 +186,106 @@ def _postgres_title_vector(sql: str, params: list) -> tuple[str, list] | None:
     return sql.replace("d.vector", TITLE_EXPRESSION.replace("title_folded", "d.title_folded")), unweighted
 
 
+def _is_count(sql: str, params: list) -> tuple[str, list] | None:
+    return (sql, params) if sql.lstrip().startswith("SELECT COUNT(") and "to_tsquery(" in sql else None
+
+
+def _is_full_text(sql: str, params: list) -> tuple[str, list] | None:
+    return (sql, params) if "to_tsquery(" in sql else None
+
+
+GIN_ONLY = {"enable_seqscan": "off", "enable_indexscan": "off"}  # leaves bitmap scans of the GIN index
+
+
+def plan_variants(vendor: str) -> list[Variant]:
+    """PostgreSQL only: the same statements through the GIN index, to see what the plan choice costs."""
+    if vendor != "postgresql":
+        return []
+    return [
+        Variant(
+            "count through the GIN index",
+            "the count statement with enable_seqscan off: a bitmap scan of the GIN index, not a sequential scan "
+            "that detoasts each row's tsvector to test it",
+            [Rewrite(_is_count, settings={"enable_seqscan": "off"})],
+        ),
+        Variant(
+            "count and candidates through the GIN index",
+            "every full-text statement with sequential and plain index scans off (bitmap scans of the GIN index "
+            "only), instead of walking the primary key backwards and testing each row",
+            [Rewrite(_is_full_text, settings=GIN_ONLY)],
+        ),
+    ]
+
+
+NEWEST_ORDER = "ORDER BY d.published_at DESC, d.page_id DESC"
+
+
+def newest_variants(vendor: str) -> list[Variant]:
+    """Options(newest=True) sorts every match by date; the full-text index can give them newest first."""
+    order = "f.rowid DESC" if vendor == "sqlite" else "d.page_id DESC"
+
+    def by_id(sql: str, params: list) -> tuple[str, list] | None:
+        if NEWEST_ORDER not in sql:
+            return None
+        return sql.replace(NEWEST_ORDER, f"ORDER BY {order}"), params
+
+    where = "reading the FTS5 index backwards (rowid order)" if vendor == "sqlite" else "walking the primary key"
+    variants = [
+        Variant(
+            f"newest first: ORDER BY {order}",
+            f"{where} instead of sorting every match by date: same answers while page ids follow "
+            "publication dates (they do here, and mostly on a portal; not for back-dated articles)",
+            [Rewrite(by_id)],
+        )
+    ]
+    if vendor == "postgresql":
+        variants.append(
+            Variant(
+                "newest first through the GIN index",
+                "loa's newest-first statements with sequential and plain index scans off: a bitmap scan of "
+                "the GIN index, then a sort by date",
+                [Rewrite(_is_full_text, settings=GIN_ONLY)],
+            )
+        )
+    return variants
+
+
 def suggest_variants(vendor: str) -> list[Variant]:
     from django.db import connection
 
     if vendor == "sqlite":
 
-        def build() -> float:
-            started = time.perf_counter()
-            with connection.cursor() as cursor:
-                cursor.execute(f"DROP TABLE IF EXISTS {PREFIX_TABLE}")
-                cursor.execute(
-                    f"CREATE VIRTUAL TABLE {PREFIX_TABLE} USING fts5(title_folded, content='{TABLE}', "
-                    "content_rowid='page_id', tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')"
-                )
-                cursor.execute(f"INSERT INTO {PREFIX_TABLE}({PREFIX_TABLE}) VALUES ('rebuild')")
-            return time.perf_counter() - started
+        def builder(table: str, columns: str) -> Callable[[], float]:
+            def build() -> float:
+                started = time.perf_counter()
+                with connection.cursor() as cursor:
+                    cursor.execute(f"DROP TABLE IF EXISTS {table}")
+                    cursor.execute(
+                        f"CREATE VIRTUAL TABLE {table} USING fts5({columns}, content='{TABLE}', "
+                        "content_rowid='page_id', tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')"
+                    )
+                    cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+                return time.perf_counter() - started
+
+            return build
 
         return [
             Variant(
-                "suggest: titles in their own FTS5 table, prefix indexes",
-                f"fts5(title_folded, prefix='1 2 3') beside loa's index ({PREFIX_TABLE}, built for the bench)",
+                "suggest: loa's FTS5 index with prefix indexes",
+                "the same fts5 table plus prefix='1 2 3' (a copy built for the bench, "
+                f"{PREFIX_TABLE}): a prefix no longer merges every word it starts",
                 [Rewrite(_sqlite_prefix_table)],
-                setup=build,
-            )
+                setup=builder(PREFIX_TABLE, "title_folded, keywords_folded, body_folded"),
+                size=lambda: _sqlite_sizes((PREFIX_TABLE, FTS)),
+            ),
+            Variant(
+                "suggest: titles alone in an FTS5 table, prefix indexes",
+                f"fts5(title_folded, prefix='1 2 3') ({TITLE_PREFIX_TABLE}, built for the bench): small, but bm25 "
+                "then weighs titles among titles, so the pool of candidates changes",
+                [Rewrite(_sqlite_title_prefix_table)],
+                setup=builder(TITLE_PREFIX_TABLE, "title_folded"),
+                size=lambda: _sqlite_sizes((TITLE_PREFIX_TABLE, FTS)),
+            ),
         ]
 
     def build_index() -> float:
@@ -185,8 +303,31 @@ def suggest_variants(vendor: str) -> list[Variant]:
             "titles, not whole-article vectors",
             [Rewrite(_postgres_title_vector)],
             setup=build_index,
+            size=_postgres_index_size,
         )
     ]
+
+
+def _sqlite_sizes(prefixes: tuple[str, ...]) -> str:
+    from django.db import connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name")
+            tables = dict(cursor.fetchall())
+    except Exception:  # dbstat is an optional feature of SQLite
+        return ""
+    sizes = [sum(size for name, size in tables.items() if name.startswith(prefix)) for prefix in prefixes]
+    return ", ".join(f"{prefix} {size / 2**20:,.0f} MiB" for prefix, size in zip(prefixes, sizes, strict=True))
+
+
+def _postgres_index_size() -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_relation_size(%s), pg_relation_size('loa_search_vector')", [TITLE_INDEX])
+        title, vector = cursor.fetchone()
+    return f"{TITLE_INDEX} {title / 2**20:,.0f} MiB, loa_search_vector {vector / 2**20:,.0f} MiB"
 
 
 # --- Running ------------------------------------------------------------------------------------
@@ -201,8 +342,21 @@ def applied(variant: Variant) -> Iterator[None]:
     def execute(run: Callable, sql: str, params: Any, many: bool, context: dict) -> Any:
         for rewrite in variant.rewrites:
             changed = rewrite.apply(sql, params)
-            if changed is not None:
+            if changed is None:
+                continue
+            if not rewrite.settings:
                 return run(changed[0], changed[1], many, context)
+            # On a cursor of its own: the statement's cursor must keep its rows for the caller.
+            raw = context["connection"].connection
+            with raw.cursor() as side:
+                for name, value in rewrite.settings.items():
+                    side.execute(f"SET {name} = {value}")
+            try:
+                return run(changed[0], changed[1], many, context)
+            finally:
+                with raw.cursor() as side:
+                    for name in rewrite.settings:
+                        side.execute(f"RESET {name}")
         return run(sql, params, many, context)
 
     saved = {}
@@ -261,6 +415,7 @@ def compare(variant: Variant, call: Callable[[str], list], texts: list[str], rep
         "variant": figures(changed),
         "differs": differs,
         "setup_seconds": round(setup_seconds, 2) if setup_seconds is not None else None,
+        "size": variant.size() if variant.size else "",
         "per_query": {
             text: {
                 "baseline": round(statistics.median(baseline[text]), 3),
@@ -316,9 +471,14 @@ def measure_variants(texts: list[str], result: dict, reps: int) -> dict:
     def suggest(text: str) -> list:
         return [item["url"] for item in query.suggest(text)]
 
+    def newest(text: str) -> list:
+        return query.search(text, query.Options(limit=10, newest=True)).page_ids
+
     found: dict[str, Any] = {"search": [], "suggest": []}
-    for variant in knob_variants():
+    for variant in [*knob_variants(), *plan_variants(connection.vendor)]:
         found["search"].append(compare(variant, search, texts, reps))
+    for variant in newest_variants(connection.vendor):
+        found["search"].append(compare(variant, newest, texts, reps))
     prefixes = [q.text for q in SUGGESTIONS]
     for variant in suggest_variants(connection.vendor):
         found["suggest"].append(compare(variant, suggest, prefixes, reps))
@@ -333,19 +493,23 @@ def report(variants: dict, verbose: bool = True) -> list[str]:
     if not variants:
         return []
     lines = ["", "variants measured in the bench only (loa/search unchanged), interleaved with loa's own call:"]
-    lines.append(f"   {'variant':<52}{'loa p50':>9}{'p95':>9}{'variant p50':>13}{'p95':>9}{'answers differ':>16}")
+    lines.append(f"   {'variant':<58}{'loa p50':>9}{'p95':>9}{'variant p50':>13}{'p95':>9}{'answers differ':>16}")
+    missing = []
     for group in ("search", "suggest"):
         for item in variants.get(group, []):
             if not item["applicable"]:
-                lines.append(f"   {item['label'][:51]:<52}not applicable: loa's SQL no longer matches")
+                missing.append(item["label"])
                 continue
             base, var = item["baseline"], item["variant"]
             lines.append(
-                f"   {item['label'][:51]:<52}{base['p50']:>9.1f}{base['p95']:>9.1f}{var['p50']:>13.1f}"
+                f"   {item['label'][:57]:<58}{base['p50']:>9.1f}{base['p95']:>9.1f}{var['p50']:>13.1f}"
                 f"{var['p95']:>9.1f}{len(item['differs']):>7} queries"
             )
-            setup = f" (built in {item['setup_seconds']:.1f} s)" if item.get("setup_seconds") is not None else ""
+            setup = f" (built in {item['setup_seconds']:.1f} s" if item.get("setup_seconds") is not None else ""
+            setup += (f"; {item['size']})" if item.get("size") else ")") if setup else ""
             lines.append(f"      {item['note']}{setup}")
+    if missing:
+        lines.append(f"   not applicable to loa's current SQL (no statement matched): {'; '.join(missing)}")
     found = variants.get("plans") or {}
     if verbose and found.get("statements"):
         lines.append("")
