@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from loa.core.modules import MODULES
 from loa.core.views import favicon
 from loa.search.views import search_page, suggestions
 from loa.stats.views import beacon
@@ -18,6 +19,8 @@ urlpatterns = [
     path("tim-kiem/", search_page, name="search"),
     path("tim-kiem/goi-y/", suggestions, name="search-suggestions"),
     path("favicon.ico", favicon),
+    # Each module's own non-page URLs (feeds, form endpoints, robots.txt…).
+    *[path("", include(f"loa.{app}.urls")) for app in MODULES],
 ]
 
 if settings.LOA_SERVE_MEDIA:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from loa.core.modules import MODULES
+
 REPORTER = "Phóng viên"
 EDITOR = "Biên tập viên"
 APPROVER = "Lãnh đạo duyệt"
@@ -127,6 +129,18 @@ MODEL_PERMISSIONS = {
 }
 
 
+#: Apps that grant roles permissions on their own models: each module has
+#: `ROLE_PERMISSIONS = {role: ((app_label, codename), ...)}`, added to MODEL_PERMISSIONS.
+ROLE_MODULES: tuple[str, ...] = tuple(f"loa.{app}.roles" for app in MODULES)
+
+
+def model_permissions(role: str) -> tuple[tuple[str, str], ...]:
+    from importlib import import_module
+
+    extra = tuple(pair for module in ROLE_MODULES for pair in import_module(module).ROLE_PERMISSIONS.get(role, ()))
+    return (*MODEL_PERMISSIONS[role], *extra)
+
+
 def _permission(apps: Any, app_label: str, codename: str):
     Permission = apps.get_model("auth", "Permission")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
@@ -148,7 +162,7 @@ def ensure_roles(apps: Any) -> None:
     root_collection = Collection.objects.filter(depth=1).first()
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role)
-        for app_label, codename in MODEL_PERMISSIONS[role]:
+        for app_label, codename in model_permissions(role):
             if permission := _permission(apps, app_label, codename):
                 group.permissions.add(permission)
         if root_collection is not None:

@@ -18,6 +18,8 @@ KINDS = {
     "loa_news.articlepage": Kind.ARTICLE,
     "loa_media.videopage": Kind.VIDEO,
     "loa_core.standardpage": Kind.PAGE,
+    "loa_legal.legaldocumentpage": Kind.DOCUMENT,
+    "loa_qa.questionpage": Kind.QUESTION,
 }
 
 
@@ -27,7 +29,13 @@ def kind_of(page: Page) -> str | None:
 
 
 def body_text(page: Page) -> str:
-    """The sapo and the text of every body block (paragraphs, quotes, tables, captions), as plain text."""
+    """The sapo and the text of every body block (paragraphs, quotes, tables, captions), as plain text.
+
+    A page type whose text is not in `sapo`/`description`/`body` (a legal document's
+    number and summary, a question and its answer) says it with `search_text()`.
+    """
+    if hasattr(page, "search_text"):
+        return " ".join(strip_tags(page.search_text()).split())
     parts = [getattr(page, "sapo", "") or "", getattr(page, "description", "") or ""]
     body = getattr(page, "body", None)
     if body is not None and hasattr(body, "stream_block"):

@@ -11,6 +11,8 @@ class Kind(models.TextChoices):
     ARTICLE = "article", _("Articles")
     VIDEO = "video", _("Videos")
     PAGE = "page", _("Pages")
+    DOCUMENT = "document", _("Legal documents")
+    QUESTION = "question", _("Questions and answers")
 
 
 class SearchDocument(models.Model):

@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,6 +27,7 @@ from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
 from loa.core.html import sanitize_rich_text
+from loa.core.modules import MODULES
 from loa.core.text import vn_slugify
 
 from . import images, site
@@ -38,6 +40,9 @@ DEFAULT_SITE_NAME = "Cổng thông tin điện tử"  # what the home page migra
 HOME_INTRO = "Chào mừng bạn đến với Cổng thông tin điện tử thành phố Hưng Yên."
 
 PageT = TypeVar("PageT", bound=Page)
+
+#: Apps that add demo content of their own, in menu order: each module has `load_demo(home, now)`.
+DEMO_MODULES: tuple[str, ...] = tuple(f"loa.{app}.demo" for app in MODULES)
 
 
 @dataclass
@@ -146,6 +151,7 @@ class _Builder:
         self._about(home)
         self._sections(home)
         video_index = self._video_index(home)
+        self._modules(home)
         self._sitemap(home)
         self._clips(video_index)
         for index, article in enumerate(ARTICLES):
@@ -257,6 +263,11 @@ class _Builder:
         from loa.media.models import VideoIndexPage
 
         return self._child(home, VideoIndexPage, site.VIDEO_INDEX["title"], intro=site.VIDEO_INDEX["intro"])
+
+    def _modules(self, home: Page) -> None:
+        """The state-portal modules (Văn bản, Lịch công tác, Hỏi đáp…): each app's `demo.load_demo`."""
+        for module in DEMO_MODULES:
+            import_module(module).load_demo(home, self.now)
 
     def _sitemap(self, home: Page) -> None:
         from loa.core.models import SitemapPage

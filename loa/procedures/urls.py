@@ -1,0 +1,3 @@
+"""Public URLs of loa.procedures that are not Wagtail pages (included by loa/urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,11 @@
+"""Demo content for this module (called by loa.core.demo.loader inside the demo transaction)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from wagtail.models import Page
+
+
+def load_demo(home: Page, now: dt.datetime) -> None:
+    """Nothing yet."""
