@@ -216,6 +216,10 @@ STORAGES = {
 }
 # The embedded default has no web server in front, so the app serves media itself.
 LOA_SERVE_MEDIA = env_bool("LOA_SERVE_MEDIA", True)
+# The request header that holds the client's address behind a trusted proxy, as Django's
+# META key (e.g. HTTP_X_REAL_IP with nginx's `proxy_set_header X-Real-IP $remote_addr`).
+# Empty: REMOTE_ADDR. Rate limits (loa.core.ratelimit) count per client address.
+LOA_CLIENT_IP_HEADER = os.environ.get("LOA_CLIENT_IP_HEADER", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 

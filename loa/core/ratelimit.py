@@ -1,0 +1,42 @@
+"""Per-client rate limits for public endpoints (forms, ratings), on Django's cache.
+
+A fixed window counter: simple, one or two cache operations per request, and
+shared across processes and servers when the cache is Redis. With the embedded
+default's local-memory cache each worker process counts on its own, which
+loosens the limit by the number of workers but never blocks a legitimate user.
+django-ratelimit does the same with more machinery (decorators, groups); a
+dozen lines keep the client-address rule (below) in one place with the beacon.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address: REMOTE_ADDR, or the header a trusted proxy sets (LOA_CLIENT_IP_HEADER).
+
+    X-Forwarded-For is not read by default: anyone can send it, and trusting it
+    would let a spammer choose their own rate-limit bucket.
+    """
+    header = getattr(settings, "LOA_CLIENT_IP_HEADER", "")
+    if header and (value := request.META.get(header, "")):
+        return value.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def allow(request: HttpRequest, scope: str, limit: int, window: int) -> bool:
+    """Count one request of this client in `scope`; False once it exceeds `limit` per `window` seconds."""
+    digest = hashlib.blake2s(client_ip(request).encode(), digest_size=12).hexdigest()
+    key = f"ratelimit:{scope}:{digest}"
+    try:
+        if cache.add(key, 1, window):
+            return True
+        return cache.incr(key) <= limit
+    except ValueError:  # expired between add and incr: a new window
+        cache.set(key, 1, window)
+        return True
