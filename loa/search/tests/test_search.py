@@ -184,6 +184,10 @@ def test_newest_first_and_pages(db):
     assert [hit.title for hit in newest.hits[:3]] == [f"Bản tin giao thông số {d}" for d in range(3)]
     page3 = query.search("ban tin giao thong", query.Options(newest=True, offset=20, limit=10))
     assert len(page3.hits) == 5
+    other = make_section("Kinh tế")
+    make_article(other, "Bản tin giao thông kinh tế", published=days_ago(30))
+    in_section = query.search("ban tin giao thong", query.Options(newest=True, section=other, limit=10))
+    assert [hit.title for hit in in_section.hits] == ["Bản tin giao thông kinh tế"]
 
 
 def test_results_page(articles, client):
@@ -200,6 +204,16 @@ def test_suggestions(articles, client):
     assert data["suggestions"][0]["title"] == "Hội Liên hiệp Phụ nữ tổng kết năm"
     assert data["suggestions"][0]["url"].startswith("/van-hoa-xa-hoi/")
     assert client.get("/tim-kiem/goi-y/", {"q": "h"}).json() == {"suggestions": []}
+
+
+def test_suggestions_follow_a_renamed_title(articles, client):
+    lake = articles["lake"]
+    lake.title = "Khơi thông hồ điều hòa"
+    lake.save_revision().publish()
+    assert [item["title"] for item in client.get("/tim-kiem/goi-y/", {"q": "khoi thong h"}).json()["suggestions"]] == [
+        "Khơi thông hồ điều hòa"
+    ]
+    assert client.get("/tim-kiem/goi-y/", {"q": "nao vet h"}).json() == {"suggestions": []}
 
 
 # --- the index follows publishing --------------------------------------------------------------------
