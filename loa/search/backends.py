@@ -21,6 +21,8 @@ from django.db import connection
 TABLE = "loa_search_searchdocument"
 FTS_TABLE = "loa_search_fts"
 TITLES_TABLE = "loa_search_titles"  # SQLite: titles alone, with prefix indexes, for suggestions (migration 0004)
+#: PostgreSQL: the title's own tsvector; the same expression as the GIN index of migration 0005.
+TITLE_VECTOR = "to_tsvector('simple'::regconfig, regexp_replace(d.title_folded, '[^[:alnum:]]+', ' ', 'g'))"
 NEWEST_INDEX = "loa_search_newest"  # SQLite: (published_at, page_id), walked for "newest first" (migration 0004)
 
 
@@ -205,20 +207,28 @@ class PostgresBackend(Backend):
     rank_needs_match = True
 
     def match(self, terms: list[str], prefix_last: bool, title_only: bool = False) -> str:
-        weight = "A" if title_only else ""  # weight A is the title, B keywords, C body (migration 0002)
-        parts = [f"{term}:{weight}" if weight else term for term in terms]
+        parts = list(terms)
         if prefix_last:
-            parts[-1] = f"{terms[-1]}:*{weight}"
+            parts[-1] = f"{terms[-1]}:*"
         return " & ".join(parts)
 
     def phrase_match(self, terms: list[str]) -> str:
         return " <-> ".join(terms)
 
     def from_clause(self, title_only: bool = False) -> str:
-        return f"FROM {TABLE} d WHERE d.vector @@ to_tsquery('simple', %s)"
+        return f"FROM {TABLE} d WHERE {self.vector(title_only)} @@ to_tsquery('simple', %s)"
 
     def rank_value(self, title_only: bool = False) -> str:
-        return "ts_rank(d.vector, to_tsquery('simple', %s))"
+        return f"ts_rank({self.vector(title_only)}, to_tsquery('simple', %s))"
+
+    @staticmethod
+    def vector(title_only: bool) -> str:
+        """The whole document's vector, or (suggestions) the title's own, GIN-indexed by migration 0005.
+
+        Matching a prefix against the whole vector and ranking it reads every candidate's
+        detoasted body vector: 700 ms at p95 for a short prefix at 100,000 articles.
+        """
+        return TITLE_VECTOR if title_only else "d.vector"
 
     def candidates(
         self,
@@ -246,7 +256,8 @@ class PostgresBackend(Backend):
         window = PG_RANK_WINDOW if count or not phrase else limit
         # The side-by-side test rides along on the rows already read (a query of its own scans
         # backwards through the table for a rare phrase).
-        phrase_test = "d.vector @@ to_tsquery('simple', %s)" if len(terms) > 1 and not phrase else "false"
+        side_by_side = len(terms) > 1 and not phrase
+        phrase_test = f"{self.vector(title_only)} @@ to_tsquery('simple', %s)" if side_by_side else "false"
         phrase_params = [self.phrase_match(terms)] if phrase_test != "false" else []
         with connection.cursor() as cursor:
             cursor.execute(

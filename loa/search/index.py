@@ -7,6 +7,7 @@ task, so a reader searching right after publication finds the article.
 from __future__ import annotations
 
 from django.db import transaction
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from loa.core.html import strip_tags
@@ -20,6 +21,11 @@ KINDS = {
     "loa_core.standardpage": Kind.PAGE,
     "loa_legal.legaldocumentpage": Kind.DOCUMENT,
     "loa_qa.questionpage": Kind.QUESTION,
+    "loa_about.aboutindexpage": Kind.PAGE,
+    "loa_about.organisationpage": Kind.PAGE,
+    "loa_about.functionspage": Kind.PAGE,
+    "loa_about.historypage": Kind.PAGE,
+    "loa_about.contactpage": Kind.PAGE,
 }
 
 
@@ -36,12 +42,12 @@ def body_text(page: Page) -> str:
     """
     if hasattr(page, "search_text"):
         return " ".join(strip_tags(page.search_text()).split())
-    parts = [getattr(page, "sapo", "") or "", getattr(page, "description", "") or ""]
-    body = getattr(page, "body", None)
-    if body is not None and hasattr(body, "stream_block"):
-        parts.extend(body.stream_block.get_searchable_content(body))
-    elif isinstance(body, str):
-        parts.append(body)
+    parts = [getattr(page, name, "") or "" for name in ("sapo", "description", "intro")]
+    # Every StreamField of the page type (body, and e.g. an about page's duties or milestones).
+    for model_field in type(page)._meta.concrete_fields:
+        if isinstance(model_field, StreamField) and model_field.model is not Page:
+            value = getattr(page, model_field.attname)
+            parts.extend(value.stream_block.get_searchable_content(value))
     text = " ".join(strip_tags(str(part)) for part in parts if part)
     return " ".join(text.split())
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -200,11 +201,14 @@ def page_url(url_path: str) -> str:
     """The public URL of a page from its url_path, without loading the page (Wagtail caches the site roots)."""
     from wagtail.models import Site
 
-    roots = Site.get_site_root_paths()  # most specific first
+    roots = Site.get_site_root_paths()  # most specific first; one per site and language
+    one_site = len({root.site_id for root in roots}) == 1
     for root in roots:
         if url_path.startswith(root.root_path):
             relative = "/" + url_path[len(root.root_path) :]
-            return relative if len(roots) == 1 else root.root_url.rstrip("/") + relative
+            if root.language_code and root.language_code != settings.LANGUAGE_CODE:
+                relative = f"/{root.language_code}{relative}"  # i18n_patterns: /en/… (loa/urls.py)
+            return relative if one_site else root.root_url.rstrip("/") + relative
     return url_path
 
 
