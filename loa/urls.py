@@ -1,9 +1,9 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from loa.core.modules import MODULES
@@ -15,7 +15,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/beacon/", beacon, name="beacon"),
-    path("sitemap.xml", sitemap, name="sitemap-xml"),
     path("tim-kiem/", search_page, name="search"),
     path("tim-kiem/goi-y/", suggestions, name="search-suggestions"),
     path("favicon.ico", favicon),
@@ -27,7 +26,9 @@ if settings.LOA_SERVE_MEDIA:
     # The embedded default has nothing in front of the app to serve uploads.
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's pages: Vietnamese at the root as always, English under /en/ (the language is activated
+# from the URL by loa.about.middleware.PathLanguageMiddleware before resolving).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
 
 handler404 = "loa.core.views.page_not_found"
 handler500 = "loa.core.views.server_error"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -145,6 +146,34 @@ class SitemapPage(BasePage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         root = self.get_site().root_page
-        pages = list(root.get_descendants().live().public().in_menu().specific().order_by("path")) if root else []
-        context["tree"] = [(page, page.depth - root.depth) for page in pages]
+        context["tree"] = self.menu_tree(root) if root else []
         return context
+
+    @staticmethod
+    def menu_tree(root: Page) -> list[SitemapRow]:
+        """Menu pages under ``root`` as rows of a nested list, so screen readers hear the levels too.
+
+        A page whose parent is left out (a draft, or outside the menu) is left out as well: shown
+        alone it would sit under the wrong heading. Private pages and their subtrees go via .public().
+        """
+        kept = {root.path}
+        pages = []
+        for page in root.get_descendants().live().public().in_menu().specific().order_by("path"):
+            if page.path[: -Page.steplen] in kept:
+                kept.add(page.path)
+                pages.append(page)
+        levels = [page.depth - root.depth for page in pages]
+        rows = []
+        for page, level, following in zip(pages, levels, [*levels[1:], 1], strict=True):
+            rows.append(SitemapRow(page, level, opens_branch=following > level, closes=range(level - following)))
+        return rows
+
+
+@dataclass(frozen=True)
+class SitemapRow:
+    """One page of the human sitemap: after its link, either a sub-list opens or ``closes`` lists end."""
+
+    page: Page
+    level: int
+    opens_branch: bool
+    closes: range

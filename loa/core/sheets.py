@@ -222,9 +222,12 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
     try:
         sheet = book.worksheets[0]
         table = []
+        filled = 0  # blank lines are skipped later, so only filled ones count towards the limit
         for values in sheet.iter_rows(values_only=True):
-            table.append([cell_text(value) for value in values])
-            if len(table) > MAX_ROWS + 1:
+            cells = [cell_text(value) for value in values]
+            table.append(cells)
+            filled += any(cells)
+            if filled > MAX_ROWS + 1:  # the header and one row too many: enough to refuse the sheet
                 break
         return _trim(table)
     finally:

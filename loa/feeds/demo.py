@@ -8,4 +8,5 @@ from wagtail.models import Page
 
 
 def load_demo(home: Page, now: dt.datetime) -> None:
-    """Nothing yet."""
+    """Nothing to add: feeds, sitemaps and page metadata are built from the demo's sections and articles,
+    and the RSS list (/rss/) is a view, not a page."""

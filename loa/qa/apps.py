@@ -6,3 +6,6 @@ class QaConfig(AppConfig):
     name = "loa.qa"
     label = "loa_qa"
     verbose_name = _("Citizen questions")
+
+    def ready(self) -> None:
+        from . import signal_handlers  # noqa: F401

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "loa.feeds",
     "loa.procedures",
     "wagtail.contrib.forms",
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -84,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL alone (/en/… English, anything else Vietnamese): see loa.about.middleware.
+    "loa.about.middleware.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "loa.core.versioning.ContentVersionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -109,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "loa.core.context_processors.portal",
+                "loa.about.context_processors.site_language",
             ],
         },
     },
@@ -198,6 +203,10 @@ TASKS = {
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Pages exist in Vietnamese and English (NĐ 42/2022 Điều 7: agency information in English).
+# Vietnamese URLs carry no prefix; English pages live under /en/ (loa/urls.py, i18n_patterns).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -69,7 +69,10 @@ LOANWORDS = {
     "sapo",  # the lead paragraph, as Vietnamese newsrooms call it: "Sapo (tóm tắt)" (Loa's "sapo (lead)")
 }
 
-ALLOWED = PROPER_NAMES | VIETNAMESE_SYLLABLES | LOANWORDS
+#: File formats and protocols, written the same in Vietnamese ("ảnh JPG", "tệp PDF", "tin RSS").
+FORMATS = {"jpg", "jpeg", "png", "gif", "webp", "avif", "pdf", "doc", "docx", "xlsx", "csv", "rss", "xml", "json"}
+
+ALLOWED = PROPER_NAMES | VIETNAMESE_SYLLABLES | LOANWORDS | FORMATS
 
 # Loa's own English source strings: gettext calls in Python, {% trans %} and {% blocktrans %} in templates.
 GETTEXT_CALL = re.compile(

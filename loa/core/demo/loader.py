@@ -42,7 +42,9 @@ HOME_INTRO = "Chào mừng bạn đến với Cổng thông tin điện tử th�
 PageT = TypeVar("PageT", bound=Page)
 
 #: Apps that add demo content of their own, in menu order: each module has `load_demo(home, now)`.
-DEMO_MODULES: tuple[str, ...] = tuple(f"loa.{app}.demo" for app in MODULES)
+DEMO_MODULES: tuple[str, ...] = tuple(f"loa.{app}.demo" for app in MODULES if app not in ("ratings",))
+#: Modules whose demo content is about the other pages (readers' ratings): run after the articles.
+LATE_DEMO_MODULES: tuple[str, ...] = ("loa.ratings.demo",)
 
 
 @dataclass
@@ -156,6 +158,7 @@ class _Builder:
         self._clips(video_index)
         for index, article in enumerate(ARTICLES):
             self._article(index, article)
+        self._modules(home, LATE_DEMO_MODULES)
         return self.summary
 
     def _site(self) -> Site:
@@ -241,6 +244,8 @@ class _Builder:
         from loa.core.models import StandardPage
 
         content = site.ABOUT
+        if home.get_children().filter(slug=vn_slugify(content.title)).exists():
+            return  # kept from an earlier load, possibly as loa.about's index page (loa/about/demo.py)
         body = []
         for index, item in enumerate(content.body):
             if isinstance(item, Photo):
@@ -264,9 +269,9 @@ class _Builder:
 
         return self._child(home, VideoIndexPage, site.VIDEO_INDEX["title"], intro=site.VIDEO_INDEX["intro"])
 
-    def _modules(self, home: Page) -> None:
+    def _modules(self, home: Page, modules: tuple[str, ...] = DEMO_MODULES) -> None:
         """The state-portal modules (Văn bản, Lịch công tác, Hỏi đáp…): each app's `demo.load_demo`."""
-        for module in DEMO_MODULES:
+        for module in modules:
             import_module(module).load_demo(home, self.now)
 
     def _sitemap(self, home: Page) -> None:

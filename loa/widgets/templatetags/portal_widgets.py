@@ -72,3 +72,45 @@ def weather_box():
 def visit_counter(context):
     site = _site(context)
     return {"visits": visit_totals(CounterSettings.cached_offset(site))}
+
+
+#: The state-portal modules readers look for by name (NĐ 224/2026), in the order portals list them.
+QUICK_LINK_TYPES = (
+    ("loa_legal", "legaldocumentindexpage", "legal"),
+    ("loa_schedule", "schedulepage", "schedule"),
+    ("loa_qa", "questionindexpage", "qa"),
+    ("loa_procedures", "procedureindexpage", "procedures"),
+    ("loa_about", "aboutindexpage", "about"),
+    ("loa_core", "sitemappage", "sitemap"),
+)
+
+
+@register.inclusion_tag("widgets/quick_links.html", takes_context=True)
+def quick_links(context, variant: str = "box"):
+    """Văn bản, Lịch công tác, Hỏi đáp…: the module pages under the site's home, in one query."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    site = _site(context)
+    root = site.root_page if site else None
+    links = []
+    if root is not None:
+        types = {
+            ContentType.objects.get_by_natural_key(app_label, model).pk: key
+            for app_label, model, key in QUICK_LINK_TYPES
+            if _content_type_exists(app_label, model)
+        }
+        pages = Page.objects.child_of(root).live().filter(content_type_id__in=types)
+        by_key = {types[page.content_type_id]: page for page in pages}
+        links = [(key, by_key[key]) for _app, _model, key in QUICK_LINK_TYPES if key in by_key]
+    return {"links": links, "variant": variant}
+
+
+def _content_type_exists(app_label: str, model: str) -> bool:
+    from django.apps import apps
+
+    try:
+        apps.get_model(app_label, model)
+    except LookupError:
+        return False
+    return True

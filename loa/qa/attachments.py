@@ -1,0 +1,77 @@
+"""Attachments to a citizen's question: a PDF or a photo, checked by content, kept out of public media.
+
+The extension a browser sends says nothing about the bytes: a file is accepted only
+when its content is what its name claims (PDF magic number, or an image Pillow can
+read whose format matches the extension). Files are stored under a random name in
+private storage, outside MEDIA_ROOT (which the embedded default serves to anyone);
+staff download them through a permission-checked admin view.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.utils.deconstruct import deconstructible
+from PIL import Image
+
+#: Extension → the kind of content it must hold.
+ALLOWED_EXTENSIONS = {".pdf": "PDF", ".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
+CONTENT_TYPES = {"PDF": "application/pdf", "JPEG": "image/jpeg", "PNG": "image/png"}
+STORED_EXTENSIONS = {"PDF": ".pdf", "JPEG": ".jpg", "PNG": ".png"}
+DEFAULT_MAX_MB = 5
+
+
+def private_root() -> Path:
+    """LOA_QA_PRIVATE_ROOT, else var/private: never under MEDIA_ROOT."""
+    configured = getattr(settings, "LOA_QA_PRIVATE_ROOT", None)
+    return Path(configured) if configured else Path(settings.VAR_DIR) / "private"
+
+
+@deconstructible
+class PrivateStorage(FileSystemStorage):
+    """A file system storage whose folder is read from settings on every use (tests change it)."""
+
+    def __init__(self) -> None:
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return private_root()
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):  # never served directly
+        raise ValueError("private files have no public URL")
+
+
+private_storage = PrivateStorage()
+
+
+def sniff(uploaded) -> str | None:
+    """'PDF', 'JPEG' or 'PNG' from the file's bytes, or None."""
+    uploaded.seek(0)
+    head = uploaded.read(1024)
+    uploaded.seek(0)
+    if head.lstrip(b"\xef\xbb\xbf\r\n\t ").startswith(b"%PDF-"):
+        return "PDF"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(uploaded) as image:
+                kind = image.format
+                image.verify()
+    except Exception:  # Pillow raises many kinds of error on a bad file: none of them is a photo
+        return None
+    finally:
+        uploaded.seek(0)
+    return kind if kind in ("JPEG", "PNG") else None
+
+
+def extension_kind(name: str) -> str | None:
+    return ALLOWED_EXTENSIONS.get(Path(name or "").suffix.lower())

@@ -1,0 +1,14 @@
+"""Give the leaders' and administrators' groups the report permission listed in loa/ratings/roles.py."""
+
+from django.db import migrations
+
+from loa.newsroom.migration_ops import noop, refresh_roles
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("loa_ratings", "0001_initial"),
+        ("loa_newsroom", "0002_roles_and_workflow"),
+    ]
+
+    operations = [migrations.RunPython(refresh_roles, noop)]
