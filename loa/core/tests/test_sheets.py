@@ -13,8 +13,10 @@ from django import forms
 from django.contrib.auth.models import Group, Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import path
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
+from loa.core import sheets
 from loa.core.sheets import Column, Row, SheetImporter, SheetImportView, SheetNotClean
 
 pytestmark = pytest.mark.django_db
@@ -134,6 +136,78 @@ def test_the_sample_sheet_has_the_headers_and_an_example_row_that_validates():
     assert GroupImporter().preview(SimpleUploadedFile("mau.xlsx", data)).ok
 
 
+# --- the limits: refused with a message, nothing imported ------------------------------
+# The constants are made small here so that the tests need no 10 MB or 5,000-row files.
+
+
+@pytest.fixture
+def three_rows_at_most(monkeypatch):
+    monkeypatch.setattr(sheets, "MAX_ROWS", 3)
+
+
+def csv_file(*rows: list) -> SimpleUploadedFile:
+    return SimpleUploadedFile("nhom.csv", "\r\n".join(",".join(row) for row in rows).encode())
+
+
+def group_rows(count: int) -> list[list]:
+    return [[f"Tổ {number}", "05/11/2026", "1"] for number in range(1, count + 1)]
+
+
+@pytest.mark.parametrize("make_file", [xlsx, csv_file], ids=["xlsx", "csv"])
+def test_a_sheet_over_the_row_limit_is_refused_and_nothing_is_imported(three_rows_at_most, make_file):
+    sheet = make_file(HEADERS, *group_rows(4))
+    with translation.override("vi"):
+        preview = GroupImporter().preview(sheet)
+    assert not preview.ok
+    assert preview.file_error == "Tệp có hơn 3 dòng; hãy chia thành nhiều tệp nhỏ hơn."
+    with pytest.raises(SheetNotClean):
+        GroupImporter().import_file(sheet)
+    assert not Group.objects.filter(name__startswith="Tổ").exists()
+
+
+def test_a_sheet_at_the_row_limit_is_accepted(three_rows_at_most):
+    assert GroupImporter().import_file(xlsx(HEADERS, *group_rows(3))) == 3
+
+
+def test_blank_lines_do_not_hide_rows_beyond_the_row_limit(three_rows_at_most):
+    """Blank lines are skipped, so they must not count towards the limit while the sheet is read."""
+    first, second, third, fourth = group_rows(4)
+    sheet = xlsx(HEADERS, first, [None], second, [None], [None], third, fourth)
+    preview = GroupImporter().preview(sheet)
+    assert not preview.ok
+    assert "3" in preview.file_error
+    with pytest.raises(SheetNotClean):
+        GroupImporter().import_file(sheet)
+    assert not Group.objects.filter(name__startswith="Tổ").exists()
+
+
+@pytest.fixture
+def one_megabyte_at_most(monkeypatch):
+    monkeypatch.setattr(sheets, "MAX_BYTES", 1024 * 1024)
+
+
+def oversize_csv() -> bytes:
+    text = ",".join(HEADERS) + "\r\n" + "Tổ A,05/11/2026,1\r\n"
+    return (text + "," * (1024 * 1024)).encode()
+
+
+def test_a_file_over_the_size_limit_is_refused_and_nothing_is_imported(one_megabyte_at_most):
+    sheet = SimpleUploadedFile("nhom.csv", oversize_csv())
+    with translation.override("vi"):
+        preview = GroupImporter().preview(sheet)
+    assert preview.file_error == "Tệp lớn hơn 1 MB."
+    with pytest.raises(SheetNotClean):
+        GroupImporter().import_file(sheet)
+    assert not Group.objects.filter(name__startswith="Tổ").exists()
+
+
+def test_a_stream_without_a_size_is_measured_while_it_is_read(one_megabyte_at_most):
+    stream = io.BytesIO(oversize_csv())
+    stream.name = "nhom.csv"
+    with translation.override("vi"):
+        assert GroupImporter().preview(stream).file_error == "Tệp lớn hơn 1 MB."
+
+
 # --- the admin view --------------------------------------------------------------------
 
 
@@ -197,4 +271,14 @@ def test_a_forged_token_imports_nothing(client, import_urls, staff):
     staff.user_permissions.add(Permission.objects.get(codename="add_group"))
     response = client.post(import_urls, {"token": "imports/evil.xlsx"})
     assert response.status_code == HTTPStatus.FOUND
+    assert not Group.objects.filter(name__startswith="Tổ").exists()
+
+
+def test_the_view_refuses_a_file_over_the_size_limit_with_a_message(client, import_urls, staff, one_megabyte_at_most):
+    staff.user_permissions.add(Permission.objects.get(codename="add_group"))
+    response = client.post(import_urls, {"file": SimpleUploadedFile("nhom.csv", oversize_csv())})
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert "Tệp lớn hơn 1 MB." in html
+    assert 'name="token"' not in html
     assert not Group.objects.filter(name__startswith="Tổ").exists()
