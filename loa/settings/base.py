@@ -229,6 +229,13 @@ LOA_SERVE_MEDIA = env_bool("LOA_SERVE_MEDIA", True)
 # META key (e.g. HTTP_X_REAL_IP with nginx's `proxy_set_header X-Real-IP $remote_addr`).
 # Empty: REMOTE_ADDR. Rate limits (loa.core.ratelimit) count per client address.
 LOA_CLIENT_IP_HEADER = os.environ.get("LOA_CLIENT_IP_HEADER", "")
+# Hỏi đáp: the form's time check (seconds) and where citizens' attachments are kept (never under MEDIA_ROOT).
+LOA_QA_MIN_SECONDS = float(os.environ.get("LOA_QA_MIN_SECONDS", "3"))
+LOA_QA_MAX_AGE_SECONDS = float(os.environ.get("LOA_QA_MAX_AGE_SECONDS", str(3 * 3600)))
+LOA_QA_PRIVATE_ROOT = os.environ.get("LOA_QA_PRIVATE_ROOT", "")  # empty: VAR_DIR/private
+# Satisfaction ratings accepted per client address per window (seconds).
+LOA_RATINGS_RATE_LIMIT = int(os.environ.get("LOA_RATINGS_RATE_LIMIT", "20"))
+LOA_RATINGS_RATE_WINDOW = int(os.environ.get("LOA_RATINGS_RATE_WINDOW", "600"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
