@@ -4,4 +4,5 @@
 queries, `tables` shapes the results once for the page and the exports,
 `chart` draws the monthly bars as inline SVG, `export` writes XLSX and CSV,
 and `views` puts it on an admin screen registered in `loa.newsroom.wagtail_hooks`.
+`base` is that screen's skeleton, shared with the satisfaction report of `loa.ratings`.
 """

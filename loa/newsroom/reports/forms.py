@@ -95,7 +95,12 @@ class SectionChoiceField(forms.ModelChoiceField):
         return "— " * max(obj.depth - TOP_SECTION_DEPTH, 0) + obj.title
 
 
-class ReportFilterForm(forms.Form):
+class PeriodForm(forms.Form):
+    """A period of at most MAX_YEARS, this month unless the query string says otherwise.
+
+    Every admin report starts with it, so dates are typed, checked and explained the same way.
+    """
+
     date_from = forms.DateField(
         label=pgettext_lazy("newsroom reports", "From"),
         input_formats=DATE_INPUT_FORMATS,
@@ -107,26 +112,6 @@ class ReportFilterForm(forms.Form):
         input_formats=DATE_INPUT_FORMATS,
         widget=AdminDateInput(format=DATE_FORMAT),
         error_messages={"invalid": _("Enter a date as day/month/year, for example 05/11/2026.")},
-    )
-    section = SectionChoiceField(
-        label=pgettext_lazy("newsroom reports", "Section"),
-        queryset=SectionPage.objects.order_by("path").only("id", "title", "depth", "path"),
-        required=False,
-        empty_label=pgettext_lazy("newsroom reports", "All sections"),
-        error_messages={"invalid_choice": _("This section no longer exists. Please choose one from the list.")},
-    )
-    author = forms.ModelChoiceField(
-        label=pgettext_lazy("newsroom reports", "Author"),
-        queryset=Author.objects.order_by("name"),
-        required=False,
-        empty_label=pgettext_lazy("newsroom reports", "All authors"),
-        error_messages={"invalid_choice": _("This author no longer exists. Please choose one from the list.")},
-    )
-    status = forms.ChoiceField(
-        label=pgettext_lazy("newsroom reports", "Status"),
-        choices=[("", pgettext_lazy("newsroom reports", "All statuses")), *Status.choices],
-        required=False,
-        error_messages={"invalid_choice": _("Please choose a status from the list.")},
     )
 
     def __init__(self, data: QueryDict, *, today: dt.date, **kwargs) -> None:
@@ -148,6 +133,33 @@ class ReportFilterForm(forms.Form):
             elif months_between(date_from, date_to) > MAX_MONTHS:
                 self.add_error("date_to", _("Choose a period of at most %(years)d years.") % {"years": MAX_YEARS})
         return cleaned
+
+    def filters(self) -> object:
+        """What the report is about, built by each report's form from its cleaned data."""
+        raise NotImplementedError
+
+
+class ReportFilterForm(PeriodForm):
+    section = SectionChoiceField(
+        label=pgettext_lazy("newsroom reports", "Section"),
+        queryset=SectionPage.objects.order_by("path").only("id", "title", "depth", "path"),
+        required=False,
+        empty_label=pgettext_lazy("newsroom reports", "All sections"),
+        error_messages={"invalid_choice": _("This section no longer exists. Please choose one from the list.")},
+    )
+    author = forms.ModelChoiceField(
+        label=pgettext_lazy("newsroom reports", "Author"),
+        queryset=Author.objects.order_by("name"),
+        required=False,
+        empty_label=pgettext_lazy("newsroom reports", "All authors"),
+        error_messages={"invalid_choice": _("This author no longer exists. Please choose one from the list.")},
+    )
+    status = forms.ChoiceField(
+        label=pgettext_lazy("newsroom reports", "Status"),
+        choices=[("", pgettext_lazy("newsroom reports", "All statuses")), *Status.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Please choose a status from the list.")},
+    )
 
     def filters(self) -> ReportFilters:
         data = self.cleaned_data

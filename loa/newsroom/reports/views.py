@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from http import HTTPStatus
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext, pgettext_lazy
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import HeaderButton
 
-from loa.core.formats import local_date, vn_date
-
+from .base import ReportView, query_string
 from .chart import Bar, bar_chart
 from .export import csv_response, xlsx_response
-from .forms import DATE_FORMAT, QUICK_PERIODS, ReportFilterForm, ReportFilters
+from .forms import ReportFilterForm, ReportFilters
 from .queries import Report, build_report
 from .tables import Table, month_label, report_tables, summary_table
 
@@ -29,46 +22,19 @@ def user_can_view_reports(user) -> bool:
     return user.is_active and user.has_perm(PERMISSION)
 
 
-def query_string(params: QueryDict, **changes: str | None) -> str:
-    """The current filters with some values changed (None removes one)."""
-    query = params.copy()
-    for key, value in changes.items():
-        query.pop(key, None)
-        if value is not None:
-            query[key] = value
-    return "?" + query.urlencode() if query else "?"
-
-
-class ReportsView(WagtailAdminTemplateMixin, TemplateView):
+class ReportsView(ReportView):
     template_name = "newsroom/reports/index.html"
     page_title = pgettext_lazy("newsroom reports", "Statistics")
     header_icon = "chart-bar"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not user_can_view_reports(request.user):
-            return self.denied(request)
-        return super().dispatch(request, *args, **kwargs)
+    form_class = ReportFilterForm
+    denied_template_name = "newsroom/reports/denied.html"
 
-    def denied(self, request: HttpRequest) -> HttpResponse:
-        """A 403 in the admin's own frame, saying why (Wagtail would redirect to the dashboard instead)."""
-        context = {
-            "header_title": self.page_title,
-            "breadcrumbs_items": self.get_breadcrumbs_items(),
-            "header_icon": self.header_icon,
-        }
-        return TemplateResponse(request, "newsroom/reports/denied.html", context, status=HTTPStatus.FORBIDDEN)
+    def user_can_view(self, user) -> bool:
+        return user_can_view_reports(user)
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.today = local_date(timezone.now())
-        self.params = request.GET.copy()
-        self.params.pop("export", None)
-        self.params.pop("table", None)
-        self.form = ReportFilterForm(self.params, today=self.today)
-        self.report: Report | None = build_report(self.form.filters()) if self.form.is_valid() else None
-        export = request.GET.get("export")
-        if export and self.report is not None and not self.report.is_empty:
-            return self.export(export, request.GET.get("table", ""))
-        return self.render_to_response(self.get_context_data())
+    def build_report(self, filters: ReportFilters) -> Report:
+        return build_report(filters)
 
     def export(self, kind: str, table_key: str) -> HttpResponse:
         filters = self.report.filters
@@ -102,37 +68,6 @@ class ReportsView(WagtailAdminTemplateMixin, TemplateView):
                 filters.status_label or pgettext("newsroom reports", "All statuses"),
             ),
         ]
-
-    def get_breadcrumbs_items(self) -> list[dict[str, str]]:
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
-
-    def get_header_buttons(self) -> list[HeaderButton]:
-        if self.report is None or self.report.is_empty:
-            return []
-        return [
-            HeaderButton(
-                pgettext("newsroom reports", "Download Excel (XLSX)"),
-                url=query_string(self.params, export="xlsx"),
-                icon_name="download",
-                attrs={"download": ""},
-            )
-        ]
-
-    def quick_periods(self) -> list[dict[str, Any]]:
-        chosen = (self.form.cleaned_data.get("date_from"), self.form.cleaned_data.get("date_to")) if self.report else ()
-        links = []
-        for period in QUICK_PERIODS:
-            first, last = period.dates(self.today)
-            links.append(
-                {
-                    "label": period.label,
-                    "url": query_string(
-                        self.params, date_from=first.strftime(DATE_FORMAT), date_to=last.strftime(DATE_FORMAT)
-                    ),
-                    "current": chosen == (first, last),
-                }
-            )
-        return links
 
     def charts(self, report: Report) -> list[dict[str, Any]]:
         months = [row.month for row in report.months]
@@ -182,16 +117,12 @@ class ReportsView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(form=self.form, report=self.report, quick_periods=self.quick_periods())
         report = self.report
-        if report is not None:
-            context["period"] = f"{vn_date(report.filters.date_from)} – {vn_date(report.filters.date_to)}"
-            if not report.is_empty:
-                tables: list[Table] = report_tables(report)
-                context["tables"] = [
-                    {"table": table, "csv_url": query_string(self.params, export="csv", table=table.key)}
-                    for table in tables
-                ]
-                context["charts"] = self.charts(report)
-        context["media"] = self.form.media
+        if report is not None and not report.is_empty:
+            tables: list[Table] = report_tables(report)
+            context["tables"] = [
+                {"table": table, "csv_url": query_string(self.params, export="csv", table=table.key)}
+                for table in tables
+            ]
+            context["charts"] = self.charts(report)
         return context
