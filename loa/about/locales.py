@@ -17,8 +17,6 @@ from wagtail.models.i18n import LocaleManager
 
 from loa.core.versioning import cached_for_version
 
-_original_get_for_language = LocaleManager.get_for_language
-
 
 def locales() -> dict[str, Locale]:
     """Every locale by language code, read once per content change."""

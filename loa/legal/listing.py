@@ -7,7 +7,7 @@ filtered list can be shared as a link, and the page links keep the filters.
 from __future__ import annotations
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.db.models.functions import ExtractYear
 
@@ -149,12 +149,7 @@ def listing_context(index_page, request) -> dict:
     data = form.valid_data() if form.is_bound else {}
     results = filter_documents(documents, data)
     paginator = Paginator(results, PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("trang", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    page_obj = paginator.get_page(request.GET.get("trang"))  # a bad number: the first page; too far: the last
     params = request.GET.copy()
     params.pop("trang", None)
     for key in [key for key, value in params.items() if not value]:

@@ -6,7 +6,7 @@ from http import HTTPStatus
 from urllib.parse import urlencode
 
 from django.core import signing
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -31,16 +31,6 @@ POST_LIMIT = (30, 600)
 FOLLOW_LIMIT = (20, 600)
 
 
-def _page_of(request: HttpRequest, items, per_page: int = PER_PAGE):
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(request.GET.get("trang", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
 def answered_list_context(request: HttpRequest, page: QuestionIndexPage) -> dict:
     """Answered questions, newest first; words found with or without diacritics; one topic at a time."""
     query = nfc(request.GET.get("tu-khoa", "")).strip()[:200]
@@ -53,7 +43,7 @@ def answered_list_context(request: HttpRequest, page: QuestionIndexPage) -> dict
         items = items.filter(folded_text__contains=word)
     kept = {key: value for key, value in (("tu-khoa", query), ("linh-vuc", topic.slug if topic else "")) if value}
     return {
-        "page_obj": _page_of(request, items),
+        "page_obj": Paginator(items, PER_PAGE).get_page(request.GET.get("trang")),
         "query": query,
         "topics": topics,
         "topic": topic,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from loa.core.formats import vn_number
+from loa.search.text import nfc
 
 from .models import COMMENT_MAX_LENGTH, Rating
 from .rules import page_type_asks
@@ -34,7 +34,7 @@ PAGE_CACHE_SECONDS = 60
 
 def clean_comment(text: str) -> str:
     """Plain text as the reader meant it: NFC, one kind of line break, no invisible characters."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     return CONTROL_CHARS.sub("", text).strip()
 
 

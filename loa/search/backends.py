@@ -64,7 +64,7 @@ class Candidates:
 
 
 class Backend:
-    def match(self, terms: list[str], prefix_last: bool, title_only: bool = False) -> str:
+    def match(self, terms: list[str], prefix_last: bool) -> str:
         raise NotImplementedError
 
     def phrase_match(self, terms: list[str]) -> str:
@@ -81,7 +81,7 @@ class Backend:
 
     def newest_query(self, where: str, title_only: bool) -> str:
         """Every match, newest first (the caller adds LIMIT/OFFSET); parameters: match, then filters."""
-        return f"SELECT d.page_id {self.from_clause(title_only)} {where} ORDER BY d.published_at DESC, d.page_id DESC"
+        raise NotImplementedError
 
     def window_order(self) -> str:
         """The cheapest "newest matches first" order: page ids grow with time."""
@@ -113,7 +113,7 @@ class Backend:
         if not terms:
             return Candidates()
         where, params = filters.sql()
-        match = self.phrase_match(terms) if phrase else self.match(terms, prefix_last, title_only)
+        match = self.phrase_match(terms) if phrase else self.match(terms, prefix_last)
         base = f"{self.from_clause(title_only)} {where}"
         with connection.cursor() as cursor:
             total, capped = 0, False
@@ -155,11 +155,11 @@ class Backend:
 class SQLiteBackend(Backend):
     """FTS5 over the folded columns, kept in step by triggers (migration 0002)."""
 
-    def match(self, terms: list[str], prefix_last: bool, title_only: bool = False) -> str:
+    def match(self, terms: list[str], prefix_last: bool) -> str:
         quoted = [f'"{term}"' for term in terms]
         if prefix_last:
             quoted[-1] += "*"
-        return " ".join(quoted)  # title_only: matched against the titles table (from_clause)
+        return " ".join(quoted)  # suggestions match the titles table instead (from_clause)
 
     def phrase_match(self, terms: list[str]) -> str:
         return '"' + " ".join(terms) + '"'
@@ -206,7 +206,7 @@ class PostgresBackend(Backend):
 
     rank_needs_match = True
 
-    def match(self, terms: list[str], prefix_last: bool, title_only: bool = False) -> str:
+    def match(self, terms: list[str], prefix_last: bool) -> str:
         parts = list(terms)
         if prefix_last:
             parts[-1] = f"{terms[-1]}:*"
@@ -252,7 +252,7 @@ class PostgresBackend(Backend):
         if not terms:
             return Candidates()
         where, params = filters.sql()
-        match = self.phrase_match(terms) if phrase else self.match(terms, prefix_last, title_only)
+        match = self.phrase_match(terms) if phrase else self.match(terms, prefix_last)
         window = PG_RANK_WINDOW if count or not phrase else limit
         # The side-by-side test rides along on the rows already read (a query of its own scans
         # backwards through the table for a rare phrase).

@@ -76,18 +76,19 @@ def visit_counter(context):
 
 #: The state-portal modules readers look for by name (NĐ 224/2026), in the order portals list them.
 QUICK_LINK_TYPES = (
-    ("loa_legal", "legaldocumentindexpage", "legal"),
-    ("loa_schedule", "schedulepage", "schedule"),
-    ("loa_qa", "questionindexpage", "qa"),
-    ("loa_procedures", "procedureindexpage", "procedures"),
-    ("loa_about", "aboutindexpage", "about"),
-    ("loa_core", "sitemappage", "sitemap"),
+    ("loa_legal.LegalDocumentIndexPage", "legal"),
+    ("loa_schedule.SchedulePage", "schedule"),
+    ("loa_qa.QuestionIndexPage", "qa"),
+    ("loa_procedures.ProcedureIndexPage", "procedures"),
+    ("loa_about.AboutIndexPage", "about"),
+    ("loa_core.SitemapPage", "sitemap"),
 )
 
 
 @register.inclusion_tag("widgets/quick_links.html", takes_context=True)
 def quick_links(context, variant: str = "box"):
     """Văn bản, Lịch công tác, Hỏi đáp…: the module pages under the site's home, in one query."""
+    from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page
 
@@ -95,22 +96,14 @@ def quick_links(context, variant: str = "box"):
     root = site.root_page if site else None
     links = []
     if root is not None:
+        models = {apps.get_model(label): key for label, key in QUICK_LINK_TYPES}
         types = {
-            ContentType.objects.get_by_natural_key(app_label, model).pk: key
-            for app_label, model, key in QUICK_LINK_TYPES
-            if _content_type_exists(app_label, model)
+            content_type.pk: models[model]
+            for model, content_type in ContentType.objects.get_for_models(*models).items()
         }
-        pages = Page.objects.child_of(root).live().filter(content_type_id__in=types)
-        by_key = {types[page.content_type_id]: page for page in pages}
-        links = [(key, by_key[key]) for _app, _model, key in QUICK_LINK_TYPES if key in by_key]
+        by_key = {
+            types[page.content_type_id]: page
+            for page in Page.objects.child_of(root).live().filter(content_type_id__in=types)
+        }
+        links = [(key, by_key[key]) for _label, key in QUICK_LINK_TYPES if key in by_key]
     return {"links": links, "variant": variant}
-
-
-def _content_type_exists(app_label: str, model: str) -> bool:
-    from django.apps import apps
-
-    try:
-        apps.get_model(app_label, model)
-    except LookupError:
-        return False
-    return True
