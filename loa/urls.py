@@ -24,7 +24,8 @@ urlpatterns = [
 
 if settings.LOA_SERVE_MEDIA:
     # The embedded default has nothing in front of the app to serve uploads.
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+    # Not documents/: Wagtail serves those through /documents/<id>/, which checks private collections.
+    urlpatterns += [re_path(r"^media/(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 # Wagtail's pages: Vietnamese at the root as always, English under /en/ (the language is activated
 # from the URL by loa.about.middleware.PathLanguageMiddleware before resolving).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -72,9 +72,13 @@ class ContentVersion(models.Model):
     def bump(cls) -> None:
         """A new random value, not +1: a restored backup or a test rollback must never reuse a
         number whose fragments another process or a shared Redis still holds."""
+        from .pagecache import publish_version
+
         version = secrets.randbits(62) + 1
         if not cls.objects.filter(pk=1).update(version=version):
             cls.objects.update_or_create(pk=1, defaults={"version": version})
+        # Every process's page cache follows once the change is visible to them.
+        transaction.on_commit(lambda: publish_version(version))
 
 
 class BasePage:

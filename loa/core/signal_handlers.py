@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import ContentVersion
+from .signals import content_changed
 
 
-def bump_content_version(**kwargs) -> None:
+def bump_content_version(sender=None, instance=None, **kwargs) -> None:
     ContentVersion.bump()
+    page = instance if isinstance(instance, Page) else None
+    transaction.on_commit(lambda: content_changed.send(sender=ContentVersion, page=page))
 
 
 def bump_on_change(*models) -> None:
@@ -25,8 +30,6 @@ post_page_move.connect(bump_content_version, dispatch_uid="loa-bump-moved")
 
 
 def _connect_page_delete() -> None:
-    from wagtail.models import Page
-
     post_delete.connect(bump_content_version, sender=Page, dispatch_uid="loa-bump-page-delete")
 
 

@@ -58,6 +58,8 @@ class ContentVersionMiddleware:
         token = _request_memo.set({})
         try:
             self._attach_site(request)
+            # The page cache stores what this request renders under the version read now.
+            request.loa_content_version = (_request_memo.get() or {}).get("version")
             return self.get_response(request)
         finally:
             _request_memo.reset(token)
