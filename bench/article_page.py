@@ -1,12 +1,17 @@
-"""Benchmark of the public article page: SQL queries, render time, and throughput against nginx.
+"""Benchmark of the public article page: SQL queries, render time, the page cache, and nginx.
 
-Why: the article page is what readers hit most, and there is no full-page cache yet, so every
-request renders it. This script measures, in one run and on the same fresh demo site,
-  1. an uncached render in-process (Django test Client, full middleware): SQL queries and time,
+Why: the article page is what readers hit most. A reader without a session gets it from the
+full-page cache (loa/core/pagecache.py) and, in a deployment with nginx in front, from nginx's
+micro-cache (deploy/nginx). This script measures, in one run and on the same fresh demo site,
+  1. uncached renders in-process (Django test Client, full middleware, page cache off): SQL
+     queries and time of the article (aim: at most 8 queries) and of the home page (at most 12),
      cold (Django cache cleared before each render) and with warm fragment caches (what a real
-     uncached request usually sees), against the issue's aim of at most 8 queries;
-  2. requests/s of the page served by the app through granian, versus nginx serving the very
-     same HTML bytes from a file (the ceiling a full-page cache could approach), plus the
+     uncached request usually sees), and the cached path in-process (the WSGI wrapper answering
+     a hit) beside them;
+  2. requests/s over HTTP, side by side: the app through granian with the page cache off and
+     with it warm, nginx serving the very same HTML bytes from a file (the ceiling), and the
+     shipped nginx configuration (deploy/nginx, micro-cache) in front of the app, with the
+     ratios the issue asks for (cached app / nginx >= 0.25, micro-cache / nginx >= 0.8), plus the
      throughput of the counting beacon (POST /api/beacon/);
 and prints a table followed by one JSON line with every figure, so later runs can be compared.
 
@@ -44,7 +49,14 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 LOA_DIR = str(REPO / "loa") + os.sep
 QUERY_AIM = 8
+HOME_QUERY_AIM = 12
+CACHED_RATIO_GOAL = 0.25  # cached app / nginx serving the same bytes
+MICROCACHE_RATIO_GOAL = 0.8  # shipped nginx micro-cache in front of the app / nginx serving the bytes
 APP_WORKERS = 2
+PAGE_CACHE_SECONDS = 60
+# Every server is asked for the same site name (port-less): the app builds canonical links from
+# the Host header, so the bytes it caches, nginx's file and nginx's micro-cache are identical.
+SITE_HOST = "127.0.0.1"
 SETTINGS_MODULE = "loa.settings.embedded"
 # Environment that would point the throwaway site at shared services; the bench always uses the embedded default.
 SERVICE_VARIABLES = ("DATABASE_URL", "REDIS_URL", "LOA_COUNTER_REDIS_URL", "SECRET_KEY", "DEBUG")
@@ -186,7 +198,7 @@ def wait_for_http(url: str, process: subprocess.Popen, log: Path, timeout: float
         if process.poll() is not None:
             raise RuntimeError(f"server exited with {process.returncode}; log {log}:\n{tail(log)}")
         try:
-            with urllib.request.urlopen(url, timeout=10) as response:
+            with urllib.request.urlopen(site_request(url), timeout=10) as response:
                 if response.status == 200:
                     return response.read()
                 last_error = f"HTTP {response.status}"
@@ -194,6 +206,10 @@ def wait_for_http(url: str, process: subprocess.Popen, log: Path, timeout: float
             last_error = str(error)
         time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer 200 within {timeout:.0f} s ({last_error}); log:\n{tail(log)}")
+
+
+def site_request(url: str) -> urllib.request.Request:
+    return urllib.request.Request(url, headers={"Host": SITE_HOST})
 
 
 def tail(path: Path, lines: int = 20) -> str:
@@ -216,6 +232,8 @@ def isolated_environment(workdir: Path) -> dict[str, str]:
             "LOA_STATIC_ROOT": str(workdir / "var" / "static"),
             "LOA_MEDIA_ROOT": str(workdir / "var" / "media"),
             "LOA_LOG_LEVEL": "WARNING",
+            # Every beacon comes from 127.0.0.1 here: the per-address limit would answer 429.
+            "LOA_BEACON_RATE_LIMIT": "0",
             "PYTHONDONTWRITEBYTECODE": "1",
         }
     )
@@ -373,6 +391,69 @@ def measure_renders(url: str, renders: int, cold: bool) -> RenderFigures:
     )
 
 
+@dataclass
+class CachedPathFigures:
+    hits: int
+    queries: int
+    ms_median: float
+    ms_p95: float
+    ms_mean: float
+    ms_min: float
+    html_bytes: int
+
+
+def measure_cached_path(url: str, hits: int) -> CachedPathFigures:
+    """The page cache's hit path in-process: loa/wsgi.py's wrapper answering before Django.
+
+    The same WSGI application granian runs, called directly with a GET environ (Host
+    127.0.0.1, no cookie), so the time is the cache's own work without HTTP; the first call
+    stores the page (a miss), the timed ones must all be hits.
+    """
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
+    from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
+
+    from loa.core.pagecache import PageCacheApp
+
+    application = PageCacheApp(WSGIHandler())
+    base = RequestFactory()._base_environ(PATH_INFO=url, REQUEST_METHOD="GET", HTTP_HOST="127.0.0.1")
+    seen: dict[str, str] = {}
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+        seen.clear()
+        seen.update({k.lower(): v for k, v in headers}, status=status)
+
+    def call() -> bytes:
+        environ = dict(base)
+        environ["wsgi.input"] = io.BytesIO(b"")
+        body = b"".join(application(environ, start_response))
+        if not seen["status"].startswith("200"):
+            raise RuntimeError(f"GET {url} answered {seen['status']}")
+        return body
+
+    call()
+    call()  # stored, and the version mirror exists
+    timings: list[float] = []
+    for _ in range(hits):
+        started = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - started) * 1000)
+        if seen.get("x-loa-cache") != "HIT":
+            raise RuntimeError(f"the page cache did not answer {url} (X-Loa-Cache: {seen.get('x-loa-cache')})")
+    with CaptureQueriesContext(connection) as captured:
+        html = call()
+    return CachedPathFigures(
+        hits=hits,
+        queries=len(captured.captured_queries),
+        ms_median=round(statistics.median(timings), 4),
+        ms_p95=round(percentile(timings, 0.95), 4),
+        ms_mean=round(statistics.fmean(timings), 4),
+        ms_min=round(min(timings), 4),
+        html_bytes=len(html),
+    )
+
+
 def compact_sql(sql: str, full: bool) -> str:
     """Column lists of Wagtail page queries run to kilobytes: keep the FROM … WHERE part that identifies them."""
     if full:
@@ -393,11 +474,14 @@ def find_tool(name: str, package: str, allow_install: bool) -> str | None:
     return path
 
 
-def start_granian(processes: Processes, env: dict[str, str], workdir: Path) -> tuple[subprocess.Popen, int, Path]:
-    """The app as `make run` serves it (bin/run's granian flags), with two workers."""
+def start_granian(
+    processes: Processes, env: dict[str, str], workdir: Path, *, page_cache_seconds: int
+) -> tuple[subprocess.Popen, int, Path]:
+    """The app as `make run` serves it (bin/run's granian flags), with two workers; 0 turns the page cache off."""
     port = free_port()
-    log = workdir / "granian.log"
+    log = workdir / f"granian-{port}.log"
     command = granian_argv("127.0.0.1", port, APP_WORKERS)
+    env = {**env, "LOA_PAGE_CACHE_SECONDS": str(page_cache_seconds)}
     return processes.start(command, env=env, log=log), port, log
 
 
@@ -445,6 +529,43 @@ def start_nginx(processes: Processes, nginx: str, html: bytes, workdir: Path) ->
     return processes.start(command, env=dict(os.environ), log=log), port, log
 
 
+def load_renderer():
+    """deploy/nginx/render.py, the shipped renderer (a script, not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("loa_deploy_nginx_render", REPO / "deploy" / "nginx" / "render.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def start_microcache(
+    processes: Processes, nginx: str, app_port: int, workdir: Path
+) -> tuple[subprocess.Popen, int, Path]:
+    """The shipped configuration (deploy/nginx/loa.conf.template) in front of the app, as a deployment runs it."""
+    directory = workdir / "nginx-microcache"
+    directory.mkdir(parents=True)
+    directory.chmod(0o755)
+    port = free_port()
+    environ = {
+        "LOA_NGINX_LISTEN": f"127.0.0.1:{port}",
+        "LOA_NGINX_UPSTREAMS": f"127.0.0.1:{app_port}",
+        "LOA_NGINX_CACHE_DIR": str(directory / "cache"),
+        "LOA_STATIC_ROOT": os.environ.get("LOA_STATIC_ROOT", str(workdir / "var" / "static")),
+        "LOA_MEDIA_ROOT": os.environ.get("LOA_MEDIA_ROOT", str(workdir / "var" / "media")),
+    }
+    conf, _ = load_renderer().standalone(directory, environ, workers=APP_WORKERS, access_log=False)
+    log = directory / "stdout.log"
+    command = [nginx, "-p", str(directory), "-c", str(conf), "-e", str(directory / "error.log")]
+    return processes.start(command, env=dict(os.environ), log=log), port, log
+
+
+def fetch_headers(url: str) -> tuple[dict[str, str], bytes]:
+    with urllib.request.urlopen(site_request(url), timeout=30) as response:
+        return {k.lower(): v for k, v in response.headers.items()}, response.read()
+
+
 WRK_DURATION = re.compile(r"([\d.]+)(us|ms|s|m)\b")
 
 
@@ -490,6 +611,8 @@ class LoadTool:
                 "--latency",
                 "--timeout",
                 "10s",  # wrk's 2 s default would count the app's slowest answers as errors
+                "-H",
+                f"Host: {SITE_HOST}",
                 url,
             ]
             return parse_wrk(run_load(command, seconds + 60))
@@ -504,7 +627,30 @@ class LoadTool:
             "--processes",
             str(self.threads),
         ]
-        return json.loads(run_load(command, seconds + 60).strip().splitlines()[-1])
+        environment = {**os.environ, "HTTPLOAD_HOST_HEADER": SITE_HOST}
+        return json.loads(run_load(command, seconds + 60, env=environment).strip().splitlines()[-1])
+
+
+def combine_loads(parts: list[dict]) -> dict:
+    """One row from several slices of load: requests over time summed, latencies as the slices' median."""
+    requests = sum(part.get("requests") or 0 for part in parts)
+    seconds = sum(
+        (part.get("requests") or 0) / part["requests_per_second"] for part in parts if part.get("requests_per_second")
+    )
+
+    def median_of(name: str) -> float | None:
+        values = [part.get("latency_ms", {}).get(name) for part in parts]
+        values = [value for value in values if value is not None]
+        return statistics.median(values) if values else None
+
+    return {
+        "requests": requests,
+        "requests_per_second": requests / seconds if seconds else None,
+        "non_2xx_3xx": sum(part.get("non_2xx_3xx") or 0 for part in parts),
+        "errors": sum(part.get("errors") or 0 for part in parts),
+        "latency_ms": {"p50": median_of("p50"), "p99": median_of("p99")},
+        "rounds": [round(part["requests_per_second"] or 0, 1) for part in parts],
+    }
 
 
 def beacon_throughput(base_url: str, page_id: int, seconds: float, clients: int, env: dict[str, str]) -> dict:
@@ -537,7 +683,30 @@ def fmt(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
 
 
-def print_report(results: dict, cold: RenderFigures, warm: RenderFigures, verbosity: int) -> None:
+def print_renders(title: str, cold: RenderFigures, warm: RenderFigures, aim: dict, verbosity: int) -> None:
+    print(f"   {title}")
+    for figures, label in ((cold, "cold (cache cleared each time)"), (warm, "warm fragments (usual case)")):
+        queries = str(figures.queries) if len(figures.queries_seen) == 1 else "–".join(map(str, figures.queries_seen))
+        print(
+            f"   {label:<36}{queries:>12}{fmt(figures.ms_median, 2):>11}{fmt(figures.ms_p95, 2):>9}"
+            f"{fmt(figures.ms_mean, 2):>9}{fmt(figures.ms_min, 2):>9}"
+        )
+    verdict = {True: "MET", False: "NOT MET"}
+    print(
+        f"   aim ≤ {aim['max_queries']} queries per uncached render: warm fragments {verdict[aim['met_warm']]} "
+        f"({warm.queries}), cold {verdict[aim['met_cold']]} ({cold.queries})"
+    )
+    if verbosity:
+        for figures, label in ((cold, "cold"), (warm, "warm fragments")):
+            print(f"\n   Queries, {label} ({figures.queries}):")
+            width = max((len(q.origin) for q in figures.captured), default=10)
+            for number, query in enumerate(figures.captured, 1):
+                print(f"   {number:>3}. {query.origin:<{width}}  {compact_sql(query.sql, verbosity > 1)}")
+    elif not aim["met_warm"] or not aim["met_cold"]:
+        print("   (run with --verbose to list the queries and where they come from; -vv for full SQL)")
+
+
+def print_report(results: dict, renders: dict[str, tuple[RenderFigures, RenderFigures]], verbosity: int) -> None:
     article = results["article"]
     print()
     print(
@@ -553,28 +722,29 @@ def print_report(results: dict, cold: RenderFigures, warm: RenderFigures, verbos
         + (": the machine was busy with other work, figures are noisy" if busy else "")
     )
     print()
-    print(f"1. Uncached render, in-process (Django test Client, full middleware), {cold.renders} renders each")
-    print(f"   {'situation':<32}{'SQL queries':>12}{'median ms':>11}{'p95 ms':>9}{'mean ms':>9}{'min ms':>9}")
-    for figures, label in ((cold, "cold (cache cleared each time)"), (warm, "warm fragments (usual case)")):
-        queries = str(figures.queries) if len(figures.queries_seen) == 1 else "–".join(map(str, figures.queries_seen))
-        print(
-            f"   {label:<32}{queries:>12}{fmt(figures.ms_median, 2):>11}{fmt(figures.ms_p95, 2):>9}"
-            f"{fmt(figures.ms_mean, 2):>9}{fmt(figures.ms_min, 2):>9}"
-        )
-    aim = results["render"]["aim"]
-    verdict = {True: "MET", False: "NOT MET"}
-    print(
-        f"   aim ≤ {QUERY_AIM} queries per uncached render: warm fragments {verdict[aim['met_warm']]} "
-        f"({warm.queries}), cold {verdict[aim['met_cold']]} ({cold.queries})"
+    cold, warm = renders["article"]
+    home_cold, home_warm = renders["home"]
+    print("1. In-process (Django test Client, full middleware, page cache off for the renders)")
+    print(f"   {'situation':<36}{'SQL queries':>12}{'median ms':>11}{'p95 ms':>9}{'mean ms':>9}{'min ms':>9}")
+    print_renders(
+        f"Article page, uncached, {cold.renders} renders each", cold, warm, results["render"]["aim"], verbosity
     )
-    if verbosity:
-        for figures, label in ((cold, "cold"), (warm, "warm fragments")):
-            print(f"\n   Queries, {label} ({figures.queries}):")
-            width = max((len(q.origin) for q in figures.captured), default=10)
-            for number, query in enumerate(figures.captured, 1):
-                print(f"   {number:>3}. {query.origin:<{width}}  {compact_sql(query.sql, verbosity > 1)}")
-    elif not aim["met_warm"] or not aim["met_cold"]:
-        print("   (run with --verbose to list the queries and where they come from; -vv for full SQL)")
+    cached = results["render"]["cached_path"]
+    print(
+        f"   {'cached path (page-cache hit, WSGI)':<36}{cached['queries']:>12}{fmt(cached['ms_median'], 3):>11}"
+        f"{fmt(cached['ms_p95'], 3):>9}{fmt(cached['ms_mean'], 3):>9}{fmt(cached['ms_min'], 3):>9}"
+    )
+    speedup = results["render"].get("uncached_warm_to_cached_ms")
+    if speedup:
+        print(f"   an uncached render (warm fragments) takes {speedup:,.0f}× the time of a cached answer")
+    print()
+    print_renders(
+        f"Home page, uncached, {home_cold.renders} renders each",
+        home_cold,
+        home_warm,
+        results["home"]["aim"],
+        verbosity,
+    )
     print()
     throughput = results.get("throughput")
     if not throughput:
@@ -583,27 +753,48 @@ def print_report(results: dict, cold: RenderFigures, warm: RenderFigures, verbos
     tool = throughput["tool"]
     print(
         f"2. Throughput, GET article ({tool['name']}, {tool['connections']} connections, {tool['threads']} "
-        f"threads/processes, {throughput['seconds']:g} s each after {throughput['warmup_seconds']:g} s warm-up)"
+        f"threads/processes, {throughput['seconds']:g} s each after {throughput['warmup_seconds']:g} s warm-up;"
+        f" the cached app and both nginx in {throughput.get('rounds', 1)} turns)"
     )
-    print(f"   {'server':<38}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'errors':>8}")
-    rows = [("app", f"app (granian, {APP_WORKERS} workers)"), ("nginx", "nginx (same bytes from a file)")]
+    print(f"   {'server':<44}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'errors':>8}")
+    rows = [
+        ("app_uncached", f"app, page cache off (granian, {APP_WORKERS} workers)"),
+        ("app_cached", f"app, page cache warm (granian, {APP_WORKERS} workers)"),
+        ("nginx_static", "nginx, the same bytes from a file"),
+        ("nginx_microcache", "nginx micro-cache (deploy/nginx) → app"),
+    ]
     for key, label in rows:
         figures = throughput.get(key)
         if not figures:
-            print(f"   {label:<38}{'skipped: ' + throughput.get(key + '_skipped', '?')}")
+            print(f"   {label:<44}{'skipped: ' + throughput.get('nginx_skipped', '?')}")
             continue
         latency = figures.get("latency_ms", {})
         print(
-            f"   {label:<38}{fmt(figures['requests_per_second']):>10}{fmt(latency.get('p50'), 2):>9}"
+            f"   {label:<44}{fmt(figures['requests_per_second']):>10}{fmt(latency.get('p50'), 2):>9}"
             f"{fmt(latency.get('p99'), 2):>9}{figures['non_2xx_3xx']:>9}{figures['errors']:>8}"
         )
-    if throughput.get("ratio_app_to_nginx") is not None:
-        ratio = throughput["ratio_app_to_nginx"]
-        print(f"   {'ratio app/nginx':<38}{ratio:>10.4f}   (nginx answers {1 / ratio:,.0f}× as many requests)")
+    ratios = throughput.get("ratios")
+    if ratios:
+        verdict = {True: "MET", False: "NOT MET", None: "—"}
+        for key, label in (
+            ("app_uncached_to_nginx", "ratio app page cache off / nginx"),
+            ("app_cached_to_nginx", "ratio app page cache warm / nginx"),
+            ("microcache_to_nginx", "ratio nginx micro-cache / nginx file"),
+        ):
+            value = ratios.get(key)
+            goal = ratios["goals"].get(key)
+            met = None if value is None or goal is None else value >= goal
+            suffix = f"   goal ≥ {goal:g}: {verdict[met]}" if goal is not None else ""
+            print(f"   {label:<44}{fmt(value, 4):>10}{suffix}")
+        per_round = ratios.get("per_round", {})
+        if any(per_round.values()):
+            cached = ", ".join(f"{value:.2f}" for value in per_round.get("app_cached", []))
+            micro = ", ".join(f"{value:.2f}" for value in per_round.get("nginx_microcache", []))
+            print(f"   {'  each turn: page cache / micro-cache':<44}   {cached}  /  {micro}")
     beacon = throughput.get("beacon")
     if beacon:
         print(
-            f"   {'beacon POST /api/beacon/':<38}{fmt(beacon['requests_per_second']):>10}   "
+            f"   {'beacon POST /api/beacon/':<44}{fmt(beacon['requests_per_second']):>10}   "
             f"({beacon['hits']:,} hits from distinct visitors, {beacon['clients']} clients, "
             f"statuses {beacon['statuses']})"
         )
@@ -618,7 +809,11 @@ def print_report(results: dict, cold: RenderFigures, warm: RenderFigures, verbos
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Benchmark the Loa article page (see bench/README.md).")
     parser.add_argument("--renders", type=int, default=200, help="in-process renders per situation (default 200)")
+    parser.add_argument("--home-renders", type=int, default=100, help="in-process home page renders (default 100)")
     parser.add_argument("--seconds", type=float, default=10.0, help="load duration per server (default 10)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="the cached app and both nginx are loaded in turns, this many times"
+    )
     parser.add_argument("--warmup", type=float, default=2.0, help="warm-up load before each measure (default 2)")
     parser.add_argument("--connections", type=int, default=16, help="concurrent connections (default 16)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads / fallback processes (default 2)")
@@ -676,14 +871,30 @@ def run(args: argparse.Namespace, workdir: Path, processes: Processes) -> dict:
 
     article = pick_article()
     url = article.url
-    say(f"[render] article #{article.pk} {url}: {args.renders} cold renders …")
-    cold = measure_renders(url, args.renders, cold=True)
-    say(f"[render] {args.renders} renders with warm fragments …")
-    warm = measure_renders(url, args.renders, cold=False)
+    from django.test import override_settings
+
+    from loa.core import pagecache
+
+    with override_settings(LOA_PAGE_CACHE_SECONDS=0):  # renders, not page-cache hits
+        say(f"[render] article #{article.pk} {url}: {args.renders} cold renders …")
+        cold = measure_renders(url, args.renders, cold=True)
+        say(f"[render] {args.renders} renders with warm fragments …")
+        warm = measure_renders(url, args.renders, cold=False)
+        say(f"[render] home page: {args.home_renders} cold renders, {args.home_renders} with warm fragments …")
+        home_cold = measure_renders("/", args.home_renders, cold=True)
+        home_warm = measure_renders("/", args.home_renders, cold=False)
+    with override_settings(LOA_PAGE_CACHE_SECONDS=PAGE_CACHE_SECONDS):
+        pagecache.reset_store()
+        say(f"[render] cached path: {args.renders * 10} page-cache hits in-process …")
+        cached = measure_cached_path(url, args.renders * 10)
+        pagecache.reset_store()
 
     from django.db import connections
 
     connections.close_all()
+
+    def figures(render: RenderFigures) -> dict:
+        return {k: v for k, v in asdict(render).items() if k != "captured"}
 
     results: dict[str, Any] = {
         "benchmark": "article_page",
@@ -699,12 +910,24 @@ def run(args: argparse.Namespace, workdir: Path, processes: Processes) -> dict:
         "setup_seconds": round(setup_seconds, 1),
         "render": {
             "renders": args.renders,
-            "cold": {k: v for k, v in asdict(cold).items() if k != "captured"},
-            "warm_fragments": {k: v for k, v in asdict(warm).items() if k != "captured"},
+            "cold": figures(cold),
+            "warm_fragments": figures(warm),
             "aim": {
                 "max_queries": QUERY_AIM,
                 "met_cold": cold.queries <= QUERY_AIM,
                 "met_warm": warm.queries <= QUERY_AIM,
+            },
+            "cached_path": asdict(cached),
+            "uncached_warm_to_cached_ms": round(warm.ms_median / cached.ms_median, 1) if cached.ms_median else None,
+        },
+        "home": {
+            "renders": args.home_renders,
+            "cold": figures(home_cold),
+            "warm_fragments": figures(home_warm),
+            "aim": {
+                "max_queries": HOME_QUERY_AIM,
+                "met_cold": home_cold.queries <= HOME_QUERY_AIM,
+                "met_warm": home_warm.queries <= HOME_QUERY_AIM,
             },
         },
     }
@@ -712,7 +935,7 @@ def run(args: argparse.Namespace, workdir: Path, processes: Processes) -> dict:
         results["throughput"] = measure_throughput(args, env, workdir, processes, url, article.pk)
     results["total_seconds"] = round(time.monotonic() - started, 1)
     results["load_average"] = {"start": load_at_start, "end": load_average()}
-    print_report(results, cold, warm, args.verbose)
+    print_report(results, {"article": (cold, warm), "home": (home_cold, home_warm)}, args.verbose)
     return results
 
 
@@ -732,37 +955,100 @@ def measure_throughput(
         "tool": {"name": tool.name, "connections": tool.connections, "threads": tool.threads},
         "seconds": args.seconds,
         "warmup_seconds": args.warmup,
+        "rounds": args.rounds,
     }
 
-    say("[app] starting granian …")
-    granian, app_port, app_log = start_granian(processes, env, workdir)
+    def load(label: str, target: str) -> dict:
+        say(f"[{label}] GET load {args.warmup:g} s warm-up + {args.seconds:g} s …")
+        tool.run(target, args.warmup)
+        return tool.run(target, args.seconds)
+
+    say("[app, page cache off] starting granian …")
+    granian, port, log = start_granian(processes, env, workdir, page_cache_seconds=0)
+    target = f"http://127.0.0.1:{port}{url}"
+    wait_for_http(target, granian, log)
+    throughput["app_uncached"] = load("app, page cache off", target)
+    Processes.stop(granian)
+
+    say("[app, page cache on] starting granian …")
+    granian, app_port, app_log = start_granian(processes, env, workdir, page_cache_seconds=PAGE_CACHE_SECONDS)
     app_url = f"http://127.0.0.1:{app_port}{url}"
-    html = wait_for_http(app_url, granian, app_log)
-    say(f"[app] GET load {args.warmup:g} s warm-up + {args.seconds:g} s …")
-    tool.run(app_url, args.warmup)
-    throughput["app"] = tool.run(app_url, args.seconds)
-    # Saved after the load so both workers have rendered it; the bytes nginx will serve.
-    html = wait_for_http(app_url, granian, app_log)
-    throughput["html_bytes"] = len(html)
+    wait_for_http(app_url, granian, app_log)
+    targets = {"app_cached": app_url}
 
     nginx = find_tool("nginx", "nginx-light", allow_install)
     if nginx is None:
         reason = "nginx not installed" + ("" if is_root() else " and not root, so not installable")
         say(f"[nginx] skipped: {reason}")
         throughput["nginx_skipped"] = reason
-    else:
-        say("[nginx] starting …")
+    # Warm both app workers, then take the bytes nginx will serve from a hit.
+    say(f"[app, page cache warm] warm-up {args.warmup:g} s …")
+    tool.run(app_url, args.warmup)
+    headers, html = fetch_headers(app_url)
+    if headers.get("x-loa-cache") != "HIT":
+        raise RuntimeError(f"the app's page cache did not answer (X-Loa-Cache: {headers.get('x-loa-cache')})")
+    throughput["html_bytes"] = len(html)
+
+    started: list[subprocess.Popen] = []
+    if nginx is not None:
+        say("[nginx, static file] starting …")
         nginx_process, nginx_port, nginx_log = start_nginx(processes, nginx, html, workdir)
-        nginx_url = f"http://127.0.0.1:{nginx_port}{url}"
-        served = wait_for_http(nginx_url, nginx_process, nginx_log, timeout=15)
-        if served != html:
+        started.append(nginx_process)
+        targets["nginx_static"] = f"http://127.0.0.1:{nginx_port}{url}"
+        if wait_for_http(targets["nginx_static"], nginx_process, nginx_log, timeout=15) != html:
             raise RuntimeError("nginx does not serve the same bytes as the app")
-        say(f"[nginx] GET load {args.warmup:g} s warm-up + {args.seconds:g} s …")
-        tool.run(nginx_url, args.warmup)
-        throughput["nginx"] = tool.run(nginx_url, args.seconds)
-        Processes.stop(nginx_process)
-        app_rps, nginx_rps = throughput["app"]["requests_per_second"], throughput["nginx"]["requests_per_second"]
-        throughput["ratio_app_to_nginx"] = app_rps / nginx_rps if app_rps and nginx_rps else None
+
+        say("[nginx micro-cache] starting deploy/nginx in front of the app …")
+        micro_process, micro_port, micro_log = start_microcache(processes, nginx, app_port, workdir)
+        started.append(micro_process)
+        targets["nginx_microcache"] = f"http://127.0.0.1:{micro_port}{url}"
+        wait_for_http(targets["nginx_microcache"], micro_process, micro_log, timeout=15)
+        headers, served = fetch_headers(targets["nginx_microcache"])
+        if headers.get("x-cache-status") != "HIT" or served != html:
+            (workdir / "expected.html").write_bytes(html)
+            (workdir / "microcache.html").write_bytes(served)
+            raise RuntimeError(
+                f"the micro-cache did not serve the app's bytes from its cache (X-Cache-Status: "
+                f"{headers.get('x-cache-status')}, same bytes: {served == html})"
+            )
+        for label, target in targets.items():
+            if label != "app_cached":
+                say(f"[{label}] warm-up {args.warmup:g} s …")
+                tool.run(target, args.warmup)
+
+    # Taken in turns, so that other work on the machine weighs on every row alike.
+    rounds = max(1, args.rounds)
+    slices: dict[str, list[dict]] = {label: [] for label in targets}
+    for number in range(1, rounds + 1):
+        for label, target in targets.items():
+            say(f"[{label}] GET load, round {number}/{rounds}: {args.seconds / rounds:g} s …")
+            slices[label].append(tool.run(target, args.seconds / rounds))
+    for label, parts in slices.items():
+        throughput[label] = combine_loads(parts)
+    for process in started:
+        Processes.stop(process)
+
+    if nginx is not None:
+        static_rps = throughput["nginx_static"]["requests_per_second"]
+
+        def ratio(key: str) -> float | None:
+            rps = throughput[key]["requests_per_second"]
+            return round(rps / static_rps, 4) if rps and static_rps else None
+
+        throughput["ratios"] = {
+            "app_uncached_to_nginx": ratio("app_uncached"),
+            "app_cached_to_nginx": ratio("app_cached"),
+            "microcache_to_nginx": ratio("nginx_microcache"),
+            "goals": {"app_cached_to_nginx": CACHED_RATIO_GOAL, "microcache_to_nginx": MICROCACHE_RATIO_GOAL},
+            "per_round": {
+                key: [
+                    round(part["requests_per_second"] / static["requests_per_second"], 4)
+                    for part, static in zip(slices[key], slices["nginx_static"], strict=True)
+                    if part["requests_per_second"] and static["requests_per_second"]
+                ]
+                for key in ("app_cached", "nginx_microcache")
+            },
+        }
 
     say(f"[beacon] POST /api/beacon/ for about {args.seconds:g} s …")
     throughput["beacon"] = beacon_throughput(

@@ -28,7 +28,8 @@ def _thread_loop(host: str, port: int, path: str, deadline: float, out: dict) ->
     latencies: list[float] = []
     errors = 0
     connection = http.client.HTTPConnection(host, port, timeout=30)
-    headers = {"User-Agent": USER_AGENT, "Host": f"{host}:{port}"}
+    # HTTPLOAD_HOST_HEADER: the Host to send (bench/article_page.py asks every server for the same site name).
+    headers = {"User-Agent": USER_AGENT, "Host": os.environ.get("HTTPLOAD_HOST_HEADER") or f"{host}:{port}"}
     while time.perf_counter() < deadline:
         started = time.perf_counter()
         try:
