@@ -22,11 +22,12 @@ from pathlib import PurePath
 from typing import Any, ClassVar
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -42,6 +43,11 @@ MAX_ROWS = 5000
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TOKEN_SALT = "loa.core.sheets"
 TOKEN_MAX_AGE = 3600  # seconds between the preview and the confirmation
+
+
+def _staging():
+    """Uploaded sheets wait for confirmation in the private storage, never the public media bucket."""
+    return storages["private"] if "private" in settings.STORAGES else storages["default"]
 
 
 @dataclass(frozen=True)
@@ -342,10 +348,10 @@ class SheetImportView(WagtailAdminTemplateMixin, TemplateView):
         except signing.BadSignature:
             messages.error(request, _("The preview has expired; upload the sheet again."))
             return redirect(request.path)
-        if payload.get("user") != request.user.pk or not default_storage.exists(payload["name"]):
+        if payload.get("user") != request.user.pk or not _staging().exists(payload["name"]):
             messages.error(request, _("The preview has expired; upload the sheet again."))
             return redirect(request.path)
-        with default_storage.open(payload["name"], "rb") as stored:
+        with _staging().open(payload["name"], "rb") as stored:
             uploaded = ContentFile(stored.read(), name=payload["filename"])
         try:
             count = self.get_importer().import_file(uploaded)
@@ -353,7 +359,7 @@ class SheetImportView(WagtailAdminTemplateMixin, TemplateView):
             return self.render_to_response(
                 self.get_context_data(form=UploadForm(), preview=error.preview, token="", filename=payload["filename"])
             )
-        default_storage.delete(payload["name"])
+        _staging().delete(payload["name"])
         message = _("Imported %(count)s rows from %(file)s.") % {"count": count, "file": payload["filename"]}
         messages.success(request, message)
         return redirect(str(self.success_url))
@@ -362,7 +368,7 @@ class SheetImportView(WagtailAdminTemplateMixin, TemplateView):
     def keep(request: HttpRequest, uploaded: Any) -> str:
         uploaded.seek(0)
         suffix = PurePath(uploaded.name).suffix.lower()[:5]
-        name = default_storage.save(f"imports/{uuid.uuid4().hex}{suffix}", ContentFile(uploaded.read()))
+        name = _staging().save(f"imports/{uuid.uuid4().hex}{suffix}", ContentFile(uploaded.read()))
         return signing.dumps({"name": name, "user": request.user.pk, "filename": uploaded.name[:200]}, salt=TOKEN_SALT)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

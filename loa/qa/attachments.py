@@ -3,8 +3,10 @@
 The extension a browser sends says nothing about the bytes: a file is accepted only
 when its content is what its name claims (PDF magic number, or an image Pillow can
 read whose format matches the extension). Files are stored under a random name in
-private storage, outside MEDIA_ROOT (which the embedded default serves to anyone);
-staff download them through a permission-checked admin view.
+the "private" storage (settings.STORAGES), never with the public media: on one machine a
+folder outside MEDIA_ROOT (which the embedded default serves to anyone), on several an
+object-storage bucket or prefix with a private ACL (loa.core.storage_settings). Staff
+download them through a permission-checked admin view.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import warnings
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, InvalidStorageError, storages
 from django.utils.deconstruct import deconstructible
 from PIL import Image
 
@@ -31,9 +33,11 @@ def private_root() -> Path:
     return Path(configured) if configured else Path(settings.VAR_DIR) / "private"
 
 
-@deconstructible
-class PrivateStorage(FileSystemStorage):
-    """A file system storage whose folder is read from settings on every use (tests change it)."""
+PRIVATE_STORAGE_ALIAS = "private"
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    """The "private" storage on one machine: a folder read from settings on every use (tests change it)."""
 
     def __init__(self) -> None:
         super().__init__(base_url=None)
@@ -50,6 +54,30 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("private files have no public URL")
 
 
+@deconstructible
+class PrivateStorage:
+    """The attachment field's storage: whatever STORAGES["private"] is at the time of use.
+
+    A field binds its storage when the model class is built; looking the alias up on
+    every call lets a deployment (or a test) choose the folder or the bucket in settings,
+    and keeps migrations free of either.
+    """
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):  # copy, pickle and friends ask for these: not the storage's business
+            raise AttributeError(name)
+        return getattr(private_files(), name)
+
+
+def private_files():
+    """STORAGES["private"]; settings that replace STORAGES without it keep the folder used so far."""
+    try:
+        return storages[PRIVATE_STORAGE_ALIAS]
+    except InvalidStorageError:
+        return _folder
+
+
+_folder = PrivateFileSystemStorage()
 private_storage = PrivateStorage()
 
 

@@ -16,7 +16,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, connections, router
+
+
+def _read_cursor():
+    """A cursor where the router sends reads: a replica when one is configured (loa.core.db_router)."""
+    from .models import SearchDocument
+
+    return connections[router.db_for_read(SearchDocument)].cursor()
+
 
 TABLE = "loa_search_searchdocument"
 FTS_TABLE = "loa_search_fts"
@@ -115,7 +123,7 @@ class Backend:
         where, params = filters.sql()
         match = self.phrase_match(terms) if phrase else self.match(terms, prefix_last)
         base = f"{self.from_clause(title_only)} {where}"
-        with connection.cursor() as cursor:
+        with _read_cursor() as cursor:
             total, capped = 0, False
             if count:
                 # Without filters the full-text index alone can count, without visiting the documents.
@@ -259,7 +267,7 @@ class PostgresBackend(Backend):
         side_by_side = len(terms) > 1 and not phrase
         phrase_test = f"{self.vector(title_only)} @@ to_tsquery('simple', %s)" if side_by_side else "false"
         phrase_params = [self.phrase_match(terms)] if phrase_test != "false" else []
-        with connection.cursor() as cursor:
+        with _read_cursor() as cursor:
             cursor.execute(
                 f"SELECT d.page_id, d.published_at, {self.rank_value()}, {phrase_test} {self.from_clause()} {where} "
                 f"ORDER BY d.page_id DESC LIMIT {window + 1}",

@@ -4,6 +4,6 @@ from .embedded import *  # noqa: F403
 
 DEBUG = True
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405 -- media and private files as configured (folders, or object storage)
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
