@@ -17,10 +17,12 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from loa.core import pictures
 from loa.core.versioning import cached_for_version
 
-#: The rendition the article page already shows: sharing it costs no extra image file or lookup.
-ARTICLE_IMAGE_SPEC = "width-800"
+#: The JPEG the article page's <picture> already falls back to (social networks want JPEG or PNG):
+#: sharing it costs no extra image file or lookup.
+ARTICLE_IMAGE_SPEC = pictures.ARTICLE_SHARE
 #: The poster rendition media/player.html shows.
 VIDEO_POSTER_SPEC = "fill-640x360"
 #: The emblem, big enough for a share preview (at least 200 px) and a publisher logo.
@@ -82,7 +84,7 @@ def rendition_info(image, spec: str) -> ImageInfo | None:
         return None
     try:
         length = rendition.file.size
-    except OSError:
+    except Exception:  # noqa: BLE001 -- on object storage a network call: a failure only loses the size
         length = 0
     mime = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
     return ImageInfo(rendition.url, rendition.width, rendition.height, length, mime)

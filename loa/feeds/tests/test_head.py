@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from wagtailmedia.models import Media
 
 from loa.core.testing import home_page, make_article, make_image
+from loa.feeds.site import ARTICLE_IMAGE_SPEC
 from loa.media.models import VideoIndexPage, VideoPage
 from loa.news.models import ARTICLES_PER_PAGE
 
@@ -93,7 +94,7 @@ class TestArticle:
 
     def test_open_graph_describes_an_article_with_its_photo(self, client, host, portal):
         head = head_of(client, portal.lead.url)
-        rendition = portal.lead.main_image.get_rendition("width-800")
+        rendition = portal.lead.main_image.get_rendition(ARTICLE_IMAGE_SPEC)
         assert head.one("og:type") == "article"
         assert head.one("og:title") == portal.lead.title
         assert head.one("og:url") == absolute(portal.lead)

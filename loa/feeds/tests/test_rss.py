@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from loa.core.testing import home_page, make_article, make_image
 from loa.feeds.models import FeedSettings
+from loa.feeds.site import ARTICLE_IMAGE_SPEC
 
 from .conftest import AGENCY, HOST, absolute
 
@@ -58,7 +59,7 @@ class TestSiteFeed:
     def test_the_lead_photo_is_an_enclosure_with_length_and_type(self, client, host, portal):
         entry = read(client, "/rss.xml").entries[0]
         (enclosure,) = entry.enclosures
-        rendition = portal.lead.main_image.get_rendition("width-800")
+        rendition = portal.lead.main_image.get_rendition(ARTICLE_IMAGE_SPEC)
         assert enclosure.href == f"http://{HOST}{rendition.url}"
         assert enclosure.type == "image/jpeg"
         assert int(enclosure.length) == rendition.file.size > 0
