@@ -11,6 +11,7 @@ dozen lines keep the client-address rule (below) in one place with the beacon.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,9 +30,32 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def client_bucket(address: str) -> str:
+    """What one client is counted as: its IPv4 address, or its IPv6 /64.
+
+    An IPv6 subscriber is usually handed a whole /64 and can pick a new address
+    from it for every request; counting per address would give them 2**64
+    buckets.
+    """
+    try:
+        ip = ipaddress.ip_address(address.strip("[]"))
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
 def allow(request: HttpRequest, scope: str, limit: int, window: int) -> bool:
-    """Count one request of this client in `scope`; False once it exceeds `limit` per `window` seconds."""
-    digest = hashlib.blake2s(client_ip(request).encode(), digest_size=12).hexdigest()
+    """Count one request of this client in `scope`; False once it exceeds `limit` per `window` seconds.
+
+    A limit of 0 (or less) turns the check off.
+    """
+    if limit <= 0:
+        return True
+    digest = hashlib.blake2s(client_bucket(client_ip(request)).encode(), digest_size=12).hexdigest()
     key = f"ratelimit:{scope}:{digest}"
     try:
         if cache.add(key, 1, window):
@@ -40,3 +64,13 @@ def allow(request: HttpRequest, scope: str, limit: int, window: int) -> bool:
     except ValueError:  # expired between add and incr: a new window
         cache.set(key, 1, window)
         return True
+
+
+def beacon_allowed(request: HttpRequest) -> bool:
+    """The beacon's limit (LOA_BEACON_RATE_LIMIT per LOA_BEACON_RATE_WINDOW seconds per client).
+
+    Generous, because many readers can share one address (an office, a mobile
+    carrier's NAT): it stops one machine from inflating the counters or flooding
+    the database with writes, not a busy office.
+    """
+    return allow(request, "beacon", settings.LOA_BEACON_RATE_LIMIT, settings.LOA_BEACON_RATE_WINDOW)
