@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run dev serve test lint format bench clean
+.PHONY: help install install-dev run dev serve test lint format bench backup restore clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -37,10 +37,11 @@ serve: install ## Serve with production settings (needs SECRET_KEY and ALLOWED_H
 test: install-dev ## Run the whole test suite (SQLite, then PostgreSQL and Redis when present)
 	bin/test
 
-lint: install-dev ## ruff check and format check, missing migrations
+lint: install-dev ## ruff check and format check, missing migrations, known-vulnerable dependencies
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=loa.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m loa.security.audit
 
 format: install-dev ## Format the code with ruff
 	$(VENV)/bin/ruff format .
@@ -49,6 +50,13 @@ format: install-dev ## Format the code with ruff
 bench: install-dev ## Benchmarks that print ratios (bench/)
 	$(PY) bench/article_page.py
 	$(PY) bench/search/run.py --articles 20000
+
+backup: install ## Back up database, uploads and secret key of the running site (BACKUP=file; default var/backups/)
+	$(PY) manage.py loa_backup $(if $(BACKUP),--output "$(BACKUP)")
+
+restore: install ## Restore a backup over this site: make restore BACKUP=file (YES=1 skips the question)
+	@test -n "$(BACKUP)" || { echo "Usage / Cách dùng: make restore BACKUP=var/backups/<file>.tar.gz" >&2; exit 2; }
+	$(PY) manage.py loa_restore "$(BACKUP)" $(if $(YES),--yes)
 
 clean: ## Remove the virtualenv and the local data in var/
 	rm -rf $(VENV) var

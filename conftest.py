@@ -45,13 +45,17 @@ def redis_url(settings):
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_counters(settings):
     """Each test starts with an empty process cache and no Redis unless it asks."""
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
+    from loa.core import pagecache
     from loa.stats import counters
 
     settings.LOA_COUNTER_REDIS_URL = ""
     counters.reset_redis_client()
     cache.clear()
+    caches["pages"].clear()
+    caches["renditions"].clear()  # SQLite reuses image ids after a rollback
+    pagecache.reset_store()
     yield
     counters.reset_redis_client()
 

@@ -7,4 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Loa"
 
     def ready(self) -> None:
-        from . import signal_handlers  # noqa: F401
+        from . import frontend_purge, signal_handlers  # noqa: F401 -- connect their receivers
+        from .pictures import connect_signals
+
+        connect_signals()

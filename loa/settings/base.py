@@ -8,9 +8,13 @@ cache, media on the filesystem and the database task backend.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+
+from loa.core.storage_settings import object_storages
+from loa.security.policy import admin_directives, object_storage_origins, public_directives
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "loa"
@@ -51,6 +55,8 @@ INSTALLED_APPS = [
     "loa.about",
     "loa.feeds",
     "loa.procedures",
+    "loa.security",
+    "loa.backup",
     "wagtail.contrib.forms",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
@@ -72,6 +78,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -83,7 +93,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so stored pages carry every header; hits normally never get here (loa/wsgi.py).
+    "loa.core.pagecache.PageCacheMiddleware",
+    # With read replicas: which database this request reads from (loa.core.db_router).
+    "loa.core.db_router.ReplicaRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (loa.security.csp): the page cache above stores it with each page.
+    "loa.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL alone (/en/… English, anything else Vietnamese): see loa.about.middleware.
@@ -92,9 +108,13 @@ MIDDLEWARE = [
     "loa.core.versioning.ContentVersionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "loa.security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "loa.urls"
@@ -145,7 +165,26 @@ def database_config(url: str | None) -> dict:
     return config
 
 
+def replica_config(url: str) -> dict:
+    """A replica's connection: the primary's options, and a connect timeout so a dead one fails fast."""
+    config = {**database_config(url), "TEST": {"MIRROR": "default"}}
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        config["OPTIONS"] = {"connect_timeout": 2, **config.get("OPTIONS", {})}
+    return config
+
+
 DATABASES = {"default": database_config(os.environ.get("DATABASE_URL"))}
+# Read replicas (loa.core.db_router): DATABASE_REPLICA_URLS="postgres://…,postgres://…" become the
+# aliases replica1, replica2…; a web request reads from one outside transactions until it writes.
+DATABASES.update(
+    {f"replica{number}": replica_config(url) for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), 1)}
+)
+LOA_DATABASE_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+# A replica that failed is left alone this long; a browser that wrote and was redirected reads
+# from the primary this long, so an editor or a citizen sees what they just saved.
+LOA_REPLICA_RETRY_SECONDS = float(os.environ.get("LOA_REPLICA_RETRY_SECONDS", "10"))
+LOA_REPLICA_PIN_SECONDS = int(os.environ.get("LOA_REPLICA_PIN_SECONDS", "10"))
+DATABASE_ROUTERS = ["loa.core.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and counters ---------------------------------------------------
@@ -167,6 +206,39 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+# Whole pages for anonymous readers (loa.core.pagecache): in this process's memory in the
+# embedded default (the version mirror is then a file in var/), in Redis when it is set.
+CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"].get("KEY_PREFIX", "loa") + "-pages"}
+if not REDIS_URL:
+    CACHES["pages"] = {
+        "BACKEND": "loa.core.pagecache.PageMemCache",
+        "LOCATION": "loa-pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LOA_PAGE_CACHE_ENTRIES", "1000"))},
+    }
+# Seconds a page is served from the cache (0: no page cache) and how long a CDN may serve it
+# stale while it fetches a fresh copy. Changes show at once on Loa's own processes; a CDN or
+# nginx holding pages longer needs the front-end purge (docs/deploy.md).
+LOA_PAGE_CACHE_SECONDS = int(os.environ.get("LOA_PAGE_CACHE_SECONDS", "60"))
+LOA_PAGE_CACHE_STALE_SECONDS = int(os.environ.get("LOA_PAGE_CACHE_STALE_SECONDS", "300"))
+LOA_PAGE_CACHE_VERSION_FILE = os.environ.get("LOA_PAGE_CACHE_VERSION_FILE", str(VAR_DIR / "page-cache-version"))
+# Requests carrying one of these cookies (a session: editors, private pages; a pending message)
+# are never served from or stored in the page cache.
+LOA_PAGE_CACHE_BYPASS_COOKIES = ("sessionid", "messages")
+# Front-end caches told to forget changed pages (loa/core/frontend_purge.py): nginx or Varnish
+# answering PURGE (LOA_FRONTEND_CACHE, comma-separated, one address per cache) and/or Cloudflare.
+WAGTAILFRONTENDCACHE = {
+    f"http-{number}": {"BACKEND": "loa.core.frontend_purge.HTTPPurgeBackend", "LOCATION": location}
+    for number, location in enumerate(env_list("LOA_FRONTEND_CACHE"))
+}
+if os.environ.get("LOA_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "loa.core.frontend_purge.CloudflarePurgeBackend",
+        "ZONEID": os.environ["LOA_CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("LOA_CLOUDFLARE_BEARER_TOKEN", ""),
+        "API_URL": os.environ.get("LOA_CLOUDFLARE_API_URL", "https://api.cloudflare.com/client/v4"),
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []  # page URLs already carry their /en/ prefix
 
 # Wagtail looks up image renditions in this cache before the database.
 CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"].get("KEY_PREFIX", "loa") + "-renditions"}
@@ -222,9 +294,14 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Citizens' Hỏi đáp attachments, never public: LOA_QA_PRIVATE_ROOT below (loa.qa.attachments).
+    "private": {"BACKEND": "loa.qa.attachments.PrivateFileSystemStorage"},
+    # LOA_S3_BUCKET (+ LOA_S3_*): uploads and private files in S3-compatible object storage.
+    **object_storages(os.environ),
 }
-# The embedded default has no web server in front, so the app serves media itself.
-LOA_SERVE_MEDIA = env_bool("LOA_SERVE_MEDIA", True)
+# The embedded default has no web server in front, so the app serves media itself
+# (never when media live in object storage: their URLs point at the bucket or CDN).
+LOA_SERVE_MEDIA = env_bool("LOA_SERVE_MEDIA", STORAGES["default"]["BACKEND"].endswith(".FileSystemStorage"))
 # The request header that holds the client's address behind a trusted proxy, as Django's
 # META key (e.g. HTTP_X_REAL_IP with nginx's `proxy_set_header X-Real-IP $remote_addr`).
 # Empty: REMOTE_ADDR. Rate limits (loa.core.ratelimit) count per client address.
@@ -236,6 +313,9 @@ LOA_QA_PRIVATE_ROOT = os.environ.get("LOA_QA_PRIVATE_ROOT", "")  # empty: VAR_DI
 # Satisfaction ratings accepted per client address per window (seconds).
 LOA_RATINGS_RATE_LIMIT = int(os.environ.get("LOA_RATINGS_RATE_LIMIT", "20"))
 LOA_RATINGS_RATE_WINDOW = int(os.environ.get("LOA_RATINGS_RATE_WINDOW", "600"))
+# Beacons accepted per client address (IPv6: per /64) per window (seconds); 0 turns the limit off.
+LOA_BEACON_RATE_LIMIT = int(os.environ.get("LOA_BEACON_RATE_LIMIT", "600"))
+LOA_BEACON_RATE_WINDOW = int(os.environ.get("LOA_BEACON_RATE_WINDOW", "60"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
@@ -286,6 +366,43 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# --- Security: sign-in, passwords, Content-Security-Policy (loa.security) ----
+# django-axes counts failed admin sign-ins per (user name, client address); the backend
+# refuses a locked pair before Django checks the password.
+AUTHENTICATION_BACKENDS = ["loa.security.lockout.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOA_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "loa.core.ratelimit.client_ip"
+AXES_USERNAME_CALLABLE = "loa.security.lockout.username_for_lockout"
+AXES_LOCKOUT_CALLABLE = "loa.security.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # Django's own admin is not mounted
+AXES_VERBOSE = False  # no banner on every command; failures and lockouts are still logged
+AXES_SENSITIVE_PARAMETERS: list[str] = []  # …with the user name and address, which axes masks by default
+# Two-step sign-in (loa.security.two_factor): anyone may turn it on in their account; members
+# of these groups (comma-separated, e.g. "Quản trị") and then superusers too must use it.
+LOA_2FA_REQUIRED_GROUPS = env_list("LOA_2FA_REQUIRED_GROUPS")
+OTP_TOTP_THROTTLE_FACTOR = 1  # each wrong code doubles the wait before the next try (1 s, 2 s, 4 s…)
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# One policy for readers (nothing inline: public pages are cached, so no nonces), a looser one
+# for the admin (loa.security.policy). Video players other than YouTube/Vimeo, or images from
+# elsewhere: LOA_CSP_FRAME_SOURCES / LOA_CSP_IMAGE_SOURCES (comma-separated origins).
+_CSP_OPTIONS = {
+    "media_url": MEDIA_URL,
+    "static_url": STATIC_URL,
+    "media_sources": object_storage_origins(os.environ) + env_list("LOA_CSP_MEDIA_SOURCES"),
+    "extra_frame_sources": env_list("LOA_CSP_FRAME_SOURCES"),
+    "extra_image_sources": env_list("LOA_CSP_IMAGE_SOURCES"),
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": public_directives(**_CSP_OPTIONS)}
+LOA_CSP_ADMIN_DIRECTIVES = admin_directives(**_CSP_OPTIONS)
 
 LOGGING = {
     "version": 1,

@@ -16,6 +16,7 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="loa-test-static-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {"BACKEND": "loa.qa.attachments.PrivateFileSystemStorage"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LOA_WEATHER_URL = "http://127.0.0.1:9/unused"  # tests start their own replay server
@@ -23,3 +24,12 @@ LOA_WEATHER_URL = "http://127.0.0.1:9/unused"  # tests start their own replay se
 # A file, not memory: concurrency tests and the live server need real separate connections.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"loa-test-{os.getpid()}.sqlite3")}  # noqa: F405
+
+# The page cache is off unless a test turns it on (tests change rows inside transactions that
+# never commit, so the version mirror would not follow); loa/core/tests/test_pagecache.py does.
+LOA_PAGE_CACHE_SECONDS = int(os.environ.get("LOA_PAGE_CACHE_SECONDS", "0"))
+LOA_PAGE_CACHE_VERSION_FILE = os.environ.get(
+    "LOA_PAGE_CACHE_VERSION_FILE", str(Path(tempfile.mkdtemp(prefix="loa-test-pages-")) / "version")
+)
+# Load tests send thousands of beacons from 127.0.0.1; loa/security/tests/test_rate_limits.py turns the limit on.
+LOA_BEACON_RATE_LIMIT = int(os.environ.get("LOA_BEACON_RATE_LIMIT", "0"))

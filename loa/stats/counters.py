@@ -1,61 +1,52 @@
 """Where counts go: straight to the database, or to Redis and flushed by a task.
 
-`record_hit()` is the beacon's write path, `page_view_count()` and
-`visit_totals()` the read paths used by templates and the beacon's answer.
-With `LOA_COUNTER_REDIS_URL` (default: `REDIS_URL`) set, hits are counted in
-Redis by one Lua script (atomic, one round trip) as pending deltas that
-`flush_redis_counts()` moves to the database in batches. If Redis cannot be
-reached the hit goes to the database instead, so nothing is lost.
+`beacon_counts()` is the beacon's path: it counts a hit and returns the numbers the
+beacon answers with. `page_view_count()`, `visit_totals()` and `unique_visitors()` are
+the read paths of templates and reports. With `LOA_COUNTER_REDIS_URL` (default:
+`REDIS_URL`) set, a hit is one Lua script in Redis (see `loa.stats.redis_counters`) whose
+pending counts `flush_redis_counts()` moves to the database in batches, and a beacon costs
+one Redis round trip and, most of the time, no database query. If Redis cannot be reached
+the hit goes to the database instead, so nothing is lost.
+
+Displayed numbers are always database + pending. The beacon keeps the database part in
+a per-process cache: with Redis until the next flush (Redis's flush generation tells
+every process), without Redis for one second (the visit totals and "online now"; the
+page's own count is read each time).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from django.conf import settings
 from django.core.cache import cache as django_cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from wagtail.models import Page
 
-from .models import DailyPageView, DailyVisit, FlushedBatch, OnlineVisitor, PageViewCount
-from .sql import increment_rows, upsert_rows
+from . import redis_counters as rc
+from .localcache import MISSING, LocalCache
+from .models import (
+    CountedVisitor,
+    CounterFallbackDay,
+    DailyPageView,
+    DailyVisit,
+    DailyVisitors,
+    FlushedBatch,
+    OnlineVisitor,
+    PageViewCount,
+)
+from .redis_counters import RedisError
+from .sql import increment_row_returning, increment_rows, insert_new_rows, raise_rows, upsert_rows
+from .sqlite_writer import sqlite_writer
 
 logger = logging.getLogger(__name__)
 
-try:  # redis is a runtime dependency, but the embedded default never connects.
-    import redis
-    from redis.exceptions import RedisError
-except ImportError:  # pragma: no cover
-    redis = None
-    RedisError = OSError  # type: ignore[assignment,misc]
-
-
-class Keys:
-    """Redis key names under LOA_COUNTER_PREFIX, so that several portals (or test runs) share one Redis."""
-
-    def __init__(self, prefix: str) -> None:
-        self.prefix = prefix
-        self.pending_views = prefix + "pending:views"  # hash page_id -> n
-        self.pending_daily = prefix + "pending:daily"  # hash "YYYY-MM-DD:page_id" -> n
-        self.pending_visits = prefix + "pending:visits"  # hash "YYYY-MM-DD" -> n
-        self.online = prefix + "online"  # sorted set visitor -> last seen (unix time)
-        self.batches = prefix + "batches"  # set of batch ids being flushed
-
-    def seen(self, visitor: str, page_id: int | None) -> str:
-        return f"{self.prefix}seen:{visitor}:{page_id}"
-
-    def visit(self, visitor: str) -> str:
-        return f"{self.prefix}visit:{visitor}"
-
-
-def keys() -> Keys:
-    return Keys(settings.LOA_COUNTER_PREFIX)
+DATABASE_TOTALS_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -71,11 +62,43 @@ class Hit:
     def day(self) -> dt.date:
         return timezone.localdate(self.now)
 
+    @property
+    def counts_as_visitor(self) -> bool:
+        """A reader without a cookie carries a new id on every hit: a new visitor only with a new visit."""
+        return not self.alias
+
 
 @dataclass(frozen=True)
 class Recorded:
     view_counted: bool
     visit_counted: bool
+    stored_views: int | None = None  # the page's count in the database right after this hit, when it wrote there
+
+
+NOT_RECORDED = Recorded(False, False)
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """What the beacon shows: the page's views and the visit counter (without the carried-over offset)."""
+
+    views: int | None
+    total: int
+    today: int
+    online: int
+
+
+# Compatibility names: the Redis store's helpers as they were imported from here.
+redis_client = rc.client
+keys = rc.keys
+
+
+def reset_redis_client() -> None:
+    """Forget the Redis client, any Redis failure and every cached count (settings changed, tests)."""
+    rc.reset()
+    from .localcache import clear_all
+
+    clear_all()
 
 
 # --- Database store ------------------------------------------------------------
@@ -93,216 +116,253 @@ def _first_time(key: str, alias_key: str, seconds: int) -> bool:
     return fresh
 
 
-def record_in_database(hit: Hit, *, count_view: bool, count_visit: bool) -> None:
-    with transaction.atomic():
-        if count_view and hit.page_id:
-            increment_rows(PageViewCount, ["page_id"], [(hit.page_id, 1)])
-            increment_rows(DailyPageView, ["page_id", "day"], [(hit.page_id, hit.day, 1)])
-        if count_visit:
-            increment_rows(DailyVisit, ["day"], [(hit.day, 1)])
-        upsert_rows(OnlineVisitor, ["visitor"], "last_seen", [(hit.visitor, hit.now)])
-
-
-# --- Redis store -----------------------------------------------------------------
-
-# KEYS: view-seen, visit-seen, pending views, pending daily, pending visits, online,
-#       alias view-seen, alias visit-seen (the alias keys equal the first two when there is no alias)
-# ARGV: page id ('' for none), daily field, day, now, view ttl, visit ttl, online window, visitor
-RECORD_SCRIPT = """
-local function first_time(key, alias_key, ttl)
-  local fresh = redis.call('SET', key, '1', 'NX', 'EX', ttl)
-  if alias_key ~= key then
-    local fresh_alias = redis.call('SET', alias_key, '1', 'NX', 'EX', ttl)
-    fresh = fresh and fresh_alias
-  end
-  return fresh
-end
-local view = 0
-if ARGV[1] ~= '' and first_time(KEYS[1], KEYS[7], ARGV[5]) then
-  redis.call('HINCRBY', KEYS[3], ARGV[1], 1)
-  redis.call('HINCRBY', KEYS[4], ARGV[2], 1)
-  view = 1
-end
-local visit = 0
-if first_time(KEYS[2], KEYS[8], ARGV[6]) then
-  redis.call('HINCRBY', KEYS[5], ARGV[3], 1)
-  visit = 1
-else
-  redis.call('EXPIRE', KEYS[2], ARGV[6])
-end
-redis.call('ZADD', KEYS[6], ARGV[4], ARGV[8])
-redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', tonumber(ARGV[4]) - tonumber(ARGV[7]))
-return {view, visit}
-"""
-
-# Move the pending hashes under a batch id in one atomic step.
-TAKE_BATCH_SCRIPT = """
-local moved = 0
-for i, key in ipairs(KEYS) do
-  if redis.call('EXISTS', key) == 1 then
-    redis.call('RENAME', key, ARGV[1] .. ':' .. i)
-    moved = 1
-  end
-end
-if moved == 1 then redis.call('SADD', ARGV[2], ARGV[1]) end
-return moved
-"""
-
-
-@cache
-def redis_client():
-    url = settings.LOA_COUNTER_REDIS_URL
-    if not url or redis is None:
-        return None
-    return redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5, health_check_interval=30)
-
-
-def reset_redis_client() -> None:
-    redis_client.cache_clear()
-
-
-def record_hit(hit: Hit) -> Recorded:
-    """Count a view of `hit.page_id` and a visit, unless this visitor was just counted."""
-    client = redis_client()
-    k = keys()
-    if client is not None:
-        try:
-            view, visit = client.eval(
-                RECORD_SCRIPT,
-                8,
-                k.seen(hit.visitor, hit.page_id),
-                k.visit(hit.visitor),
-                k.pending_views,
-                k.pending_daily,
-                k.pending_visits,
-                k.online,
-                k.seen(hit.alias or hit.visitor, hit.page_id),
-                k.visit(hit.alias or hit.visitor),
-                hit.page_id or "",
-                f"{hit.day.isoformat()}:{hit.page_id}",
-                hit.day.isoformat(),
-                int(hit.now.timestamp()),
-                settings.LOA_VIEW_DEDUP_SECONDS,
-                settings.LOA_VISIT_SECONDS,
-                settings.LOA_ONLINE_SECONDS,
-                hit.visitor,
-            )
-            return Recorded(bool(view), bool(visit))
-        except RedisError:
-            logger.warning("Redis unreachable: counting in the database", exc_info=True)
+def record_in_database(hit: Hit, *, fallback: bool = False) -> Recorded:
+    """Count `hit` in the database; `fallback` when Redis should have counted it (see `CounterFallbackDay`)."""
+    k = rc.keys()
     count_view = bool(hit.page_id) and _first_time(
         k.seen(hit.visitor, hit.page_id),
         k.seen(hit.alias, hit.page_id) if hit.alias else "",
         settings.LOA_VIEW_DEDUP_SECONDS,
     )
     count_visit = _first_time(k.visit(hit.visitor), k.visit(hit.alias) if hit.alias else "", settings.LOA_VISIT_SECONDS)
-    record_in_database(hit, count_view=count_view, count_visit=count_visit)
-    return Recorded(count_view, count_visit)
+    day = hit.day
+    stored_views = None
+    with sqlite_writer(connection), transaction.atomic(), connection.cursor() as cursor:
+        if count_view:
+            stored_views = increment_row_returning(PageViewCount, ["page_id"], (hit.page_id, 1), cursor=cursor)
+            increment_rows(DailyPageView, ["page_id", "day"], [(hit.page_id, day, 1)], cursor=cursor)
+        if count_visit:
+            increment_rows(DailyVisit, ["day"], [(day, 1)], cursor=cursor)
+        if (hit.counts_as_visitor or count_visit) and insert_new_rows(
+            CountedVisitor, ["day", "visitor"], [(day, hit.visitor)], cursor=cursor
+        ):
+            increment_rows(DailyVisitors, ["day"], [(day, 1)], count_column="database_count", cursor=cursor)
+        if fallback:
+            insert_new_rows(CounterFallbackDay, ["day"], [(day,)], cursor=cursor)
+        upsert_rows(OnlineVisitor, ["visitor"], "last_seen", [(hit.visitor, hit.now)], cursor=cursor)
+    return Recorded(count_view, count_visit, stored_views)
+
+
+def _stored_views(page_id: int) -> int:
+    return PageViewCount.objects.filter(page_id=page_id).values_list("count", flat=True).first() or 0
+
+
+def _stored_visits(today: dt.date) -> tuple[int, int]:
+    """(all days, today) from DailyVisit."""
+    rows = DailyVisit.objects.aggregate(total=Sum("count"), today=Sum("count", filter=Q(day=today)))
+    return rows["total"] or 0, rows["today"] or 0
+
+
+def _stored_online(now: dt.datetime) -> int:
+    return OnlineVisitor.objects.filter(last_seen__gte=now - dt.timedelta(seconds=settings.LOA_ONLINE_SECONDS)).count()
+
+
+# --- Per-process caches of database counts (see the module docstring) ----------------------------
+
+
+class _StoredForGeneration:
+    """Database counts cached until Redis's flush generation moves, or a minute at most.
+
+    Between flushes the database changes only when a hit falls back to it (Redis down);
+    a process that falls back forgets its own cache, the others catch up at the next
+    flush or within the minute.
+    """
+
+    def __init__(self) -> None:
+        self.generation: int | None = None
+        self.cache = LocalCache(60)
+
+    def get(self, generation: int, key: tuple, compute):
+        if generation != self.generation:
+            self.cache.clear()
+            self.generation = generation
+        value = self.cache.get(key)
+        if value is MISSING:
+            value = compute()
+            self.cache.set(key, value)
+        return value
+
+    def clear(self) -> None:
+        self.cache.clear()
+
+
+_for_generation = _StoredForGeneration()
+_recent_totals = LocalCache(DATABASE_TOTALS_SECONDS)
+
+
+# --- The beacon -------------------------------------------------------------------
+
+
+def rate_allowed(rate: rc.RateLimit, allowed_without_redis: Callable[[], bool]) -> bool:
+    """Count one request against `rate`: in Redis when it counts the hits, else by `allowed_without_redis()`."""
+    if rate.limit <= 0:
+        return True
+    client = rc.client()
+    if client is not None:
+        try:
+            return not rc.over_limit(client, rate)
+        except RedisError:
+            rc.mark_down()
+    return allowed_without_redis()
+
+
+def beacon_counts(
+    hit: Hit | None,
+    page_id: int | None,
+    now: dt.datetime | None = None,
+    *,
+    rate: rc.RateLimit = rc.NO_LIMIT,
+    allowed_without_redis: Callable[[], bool] = lambda: True,
+) -> tuple[Recorded, Numbers] | None:
+    """Count `hit` (None: a bot, only read) and return the numbers to show for `page_id` (the hit's page).
+
+    None when the client is over `rate` (counted in the same Redis script, or by
+    `allowed_without_redis()` when the database counts): then nothing is counted.
+    """
+    now = hit.now if hit is not None else (now or timezone.now())
+    today = timezone.localdate(now)
+    client = rc.client()
+    if client is not None:
+        try:
+            pending = rc.record_and_read(client, hit, page_id, now, today, rate)
+        except rc.OverLimit:
+            return None
+        except RedisError:
+            rc.mark_down()
+        else:
+            generation = pending.generation
+            views = None
+            if page_id:
+                views = _for_generation.get(generation, ("views", page_id), lambda: _stored_views(page_id))
+                views += pending.views
+            total, today_count = _for_generation.get(generation, ("visits", today), lambda: _stored_visits(today))
+            return Recorded(pending.view_counted, pending.visit_counted), Numbers(
+                views=views,
+                total=total + pending.visits_total,
+                today=today_count + pending.visits_today,
+                online=max(pending.online, 1),  # the reader looking at the number is online
+            )
+    if rate.limit > 0 and not allowed_without_redis():
+        return None
+    recorded = NOT_RECORDED
+    if hit is not None:
+        fallback = rc.configured()
+        if fallback:
+            _for_generation.clear()  # this process's cached counts miss what it is about to write
+        recorded = record_in_database(hit, fallback=fallback)
+    totals = _recent_totals.get(today)
+    if totals is MISSING:
+        totals = (*_stored_visits(today), _stored_online(now))
+        _recent_totals.set(today, totals)
+    total, today_count, online = totals
+    views = None
+    if page_id:
+        views = recorded.stored_views if recorded.stored_views is not None else _stored_views(page_id)
+    return recorded, Numbers(views=views, total=total, today=today_count, online=max(online, 1))
+
+
+def record_hit(hit: Hit) -> Recorded:
+    """Count a view of `hit.page_id` and a visit, unless this visitor was just counted."""
+    counted = beacon_counts(hit, hit.page_id)
+    assert counted is not None  # no rate limit asked for
+    return counted[0]
+
+
+# --- Flushing Redis to the database -------------------------------------------------------
 
 
 def flush_redis_counts() -> int:
     """Write Redis's pending counts to the database; returns the number of batches written.
 
-    Each batch is recorded in `FlushedBatch` in the same transaction as its
-    counts, so a flush interrupted after the commit but before the Redis
-    clean-up is finished by the next run without counting twice.
+    Each batch is recorded in `FlushedBatch` in the same transaction as its counts, so a
+    flush interrupted after the commit but before the Redis clean-up is finished by the
+    next run without counting twice. Unique visitors are *set* from the day's HyperLogLog
+    (never lowered), so they are idempotent by nature.
     """
-    client = redis_client()
+    client = rc.client()
     if client is None:
         return 0
     written = 0
     try:
-        take_batch(client)
-        for raw in client.smembers(keys().batches):
-            batch = raw.decode()
+        rc.take_batch(client)
+        for batch in rc.listed_batches(client):
             written += apply_batch(client, batch)
-            client.delete(*(f"{batch}:{i}" for i in (1, 2, 3)))
-            client.srem(keys().batches, raw)
+            rc.finish_batch(client, batch)
     except RedisError:
         # Pending counts stay in Redis (or in a listed batch) and are flushed on a later run.
         logger.warning("Redis unreachable: counter flush postponed", exc_info=True)
     return written
 
 
-def take_batch(client) -> str:
-    """Atomically move the pending hashes under a new batch id (listed in `keys().batches`)."""
-    k = keys()
-    batch = f"{k.prefix}batch:{uuid.uuid4().hex}"
-    client.eval(TAKE_BATCH_SCRIPT, 3, k.pending_views, k.pending_daily, k.pending_visits, batch, k.batches)
-    return batch
+take_batch = rc.take_batch
 
 
 def apply_batch(client, batch: str) -> int:
-    """Add one batch's counts to the database, once: 1 if written now, 0 if it already was."""
-    batch_id = batch.rsplit(":", 1)[-1]
-    views, daily, visits = (client.hgetall(f"{batch}:{i}") for i in (1, 2, 3))
-    daily_rows = []
-    for key, value in daily.items():
-        day, page_id = key.decode().split(":")
-        daily_rows.append((int(page_id), dt.date.fromisoformat(day), int(value)))
-    view_rows = [(int(k), int(v)) for k, v in views.items()]
+    """Write one batch's counts to the database, once: 1 if written now, 0 if it already was."""
+    data = rc.read_batch(client, batch)
     # Pages deleted since they were counted would break the foreign keys: drop their counts.
-    existing = set(Page.objects.filter(pk__in={row[0] for row in view_rows}).values_list("pk", flat=True))
-    view_rows = [row for row in view_rows if row[0] in existing]
-    daily_rows = [row for row in daily_rows if row[0] in existing]
+    existing = set(Page.objects.filter(pk__in={row[0] for row in data.views}).values_list("pk", flat=True))
     with transaction.atomic():
-        if FlushedBatch.objects.filter(batch_id=batch_id).exists():
+        if FlushedBatch.objects.filter(batch_id=data.batch_id).exists():
             return 0
-        increment_rows(PageViewCount, ["page_id"], view_rows)
-        increment_rows(DailyPageView, ["page_id", "day"], daily_rows)
-        increment_rows(DailyVisit, ["day"], [(dt.date.fromisoformat(k.decode()), int(v)) for k, v in visits.items()])
-        FlushedBatch.objects.create(batch_id=batch_id)
+        increment_rows(PageViewCount, ["page_id"], [row for row in data.views if row[0] in existing])
+        increment_rows(DailyPageView, ["page_id", "day"], [row for row in data.daily if row[0] in existing])
+        increment_rows(DailyVisit, ["day"], data.visits)
+        raise_rows(DailyVisitors, ["day"], "redis_count", data.unique)
+        FlushedBatch.objects.create(batch_id=data.batch_id)
     return 1
 
 
 def prune_online(now: dt.datetime | None = None) -> None:
+    """Forget what only mattered for a while: online visitors, visitors counted before yesterday, old batches."""
     now = now or timezone.now()
     OnlineVisitor.objects.filter(last_seen__lt=now - dt.timedelta(seconds=settings.LOA_ONLINE_SECONDS)).delete()
+    CountedVisitor.objects.filter(day__lt=timezone.localdate(now) - dt.timedelta(days=1)).delete()
+    CounterFallbackDay.objects.filter(day__lt=timezone.localdate(now) - dt.timedelta(days=rc.DAY_KEY_DAYS)).delete()
     FlushedBatch.objects.filter(flushed_at__lt=now - dt.timedelta(days=7)).delete()
 
 
-# --- Reading -------------------------------------------------------------------------
+# --- Reading (templates, reports) ---------------------------------------------------------------
 
 
-def _pending(getter):
-    """A value read from Redis's pending counts, or None without Redis."""
-    client = redis_client()
+def _pending_read(page_id: int | None, now: dt.datetime) -> rc.Pending | None:
+    client = rc.client()
     if client is None:
         return None
     try:
-        return getter(client)
+        return rc.record_and_read(client, None, page_id, now, timezone.localdate(now))
     except RedisError:
+        rc.mark_down()
         return None
 
 
 def page_view_count(page_id: int) -> int:
-    stored = PageViewCount.objects.filter(page_id=page_id).values_list("count", flat=True).first() or 0
-    return stored + int(_pending(lambda c: c.hget(keys().pending_views, page_id)) or 0)
+    pending = _pending_read(page_id, timezone.now())
+    return _stored_views(page_id) + (pending.views if pending else 0)
 
 
 def visit_totals(offset: int = 0, now: dt.datetime | None = None) -> dict[str, int]:
     """Total (with the carried-over offset), today and online now."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    rows = DailyVisit.objects.aggregate(total=Sum("count"), today=Sum("count", filter=Q(day=today)))
-    today_count = rows["today"] or 0
-    pending = _pending(lambda c: c.hgetall(keys().pending_visits)) or {}
-    pending_today = int(pending.get(today.isoformat().encode(), 0))
-    pending_all = sum(int(v) for v in pending.values())
-    online = _online_count(now)
+    pending = _pending_read(None, now)
+    total, today_count = _stored_visits(today)
+    online = pending.online if pending else _stored_online(now)
     return {
-        "total": offset + (rows["total"] or 0) + pending_all,
-        "today": today_count + pending_today,
+        "total": offset + total + (pending.visits_total if pending else 0),
+        "today": today_count + (pending.visits_today if pending else 0),
         "online": max(online, 1),  # the reader looking at the number is online
     }
 
 
-def _online_count(now: dt.datetime) -> int:
-    window = settings.LOA_ONLINE_SECONDS
-    client = redis_client()
+def unique_visitors(day: dt.date) -> int:
+    """Distinct visitors on `day`: the database's part plus Redis's HyperLogLog (live, or as last flushed)."""
+    row = DailyVisitors.objects.filter(day=day).values_list("redis_count", "database_count").first() or (0, 0)
+    redis_part, database_part = row
+    client = rc.client()
     if client is not None:
         try:
-            return int(client.zcount(keys().online, now.timestamp() - window, "+inf"))
+            redis_part = max(redis_part, rc.unique_count(client, day))
         except RedisError:
-            pass
-    return OnlineVisitor.objects.filter(last_seen__gte=now - dt.timedelta(seconds=window)).count()
+            rc.mark_down()
+    return database_part + redis_part

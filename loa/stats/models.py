@@ -41,6 +41,44 @@ class DailyVisit(models.Model):
     count = models.PositiveBigIntegerField(default=0)
 
 
+class DailyVisitors(models.Model):
+    """Distinct visitors (Khách truy cập) on one day, kept in two parts that are added up.
+
+    `redis_count` is the day's HyperLogLog count in Redis (`PFCOUNT`), *set* by each flush
+    rather than added, so flushing twice never counts twice; `database_count` counts the
+    visitors the database itself saw first that day (no Redis, or Redis unreachable; see
+    `CountedVisitor`). A visitor seen by both on a day when Redis failed is counted in
+    both: an over-count during an outage, never a loss.
+    """
+
+    day = models.DateField(primary_key=True)
+    # Database defaults: each part is written by an upsert that names only its own column.
+    redis_count = models.PositiveBigIntegerField(db_default=0)
+    database_count = models.PositiveBigIntegerField(db_default=0)
+
+    @property
+    def count(self) -> int:
+        return self.redis_count + self.database_count
+
+
+class CountedVisitor(models.Model):
+    """A visitor already counted in `DailyVisitors.database_count` for a day (pruned after two days)."""
+
+    pk = models.CompositePrimaryKey("day", "visitor")
+    day = models.DateField()
+    visitor = models.CharField(max_length=64)
+
+
+class CounterFallbackDay(models.Model):
+    """A day on which Redis was configured but unreachable, so some views went straight to the database.
+
+    The most-read ranking reads such a day from the database rather than from Redis's sorted
+    set, which lacks those views (see `loa.stats.ranking`).
+    """
+
+    day = models.DateField(primary_key=True)
+
+
 class OnlineVisitor(models.Model):
     """Last beacon of each visitor, for 'online now' without Redis."""
 

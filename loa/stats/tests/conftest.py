@@ -3,6 +3,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.test import RequestFactory
 
 from loa.core.testing import make_article, make_section
 
@@ -23,3 +26,62 @@ def beacon_post(client):
         return client.post("/api/beacon/", body, content_type=content_type, HTTP_USER_AGENT=user_agent, **headers)
 
     return post
+
+
+class WSGIAnswer:
+    """What a WSGI application answered: status, headers and body."""
+
+    def __init__(self, app, environ: dict) -> None:
+        self.status = ""
+        self.headers: list[tuple[str, str]] = []
+
+        def start_response(status: str, headers: list) -> None:
+            self.status, self.headers = status, headers
+
+        # As Django's test client does: closing "old" connections would end the test's transaction.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            result = app(environ, start_response)
+            try:
+                self.body = b"".join(result)
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+
+    @property
+    def status_code(self) -> int:
+        return int(self.status.split()[0])
+
+    def json(self):
+        return json.loads(self.body)
+
+    def header(self, name: str) -> str | None:
+        return next((value for key, value in self.headers if key.lower() == name.lower()), None)
+
+
+@pytest.fixture
+def wsgi_call():
+    """Call a WSGI application with a request built by RequestFactory (method, path, body, headers)."""
+
+    def call(app, method="POST", path="/api/beacon/", payload=None, *, user_agent=BROWSER_UA, secure=False, **headers):
+        body = payload if isinstance(payload, (str, bytes)) or payload is None else json.dumps(payload)
+        factory = RequestFactory(HTTP_HOST="localhost")
+        if method == "GET":
+            request = factory.get(path, secure=secure, HTTP_USER_AGENT=user_agent, **headers)
+        else:
+            request = factory.generic(
+                method,
+                path,
+                body or "",
+                content_type="application/json",
+                secure=secure,
+                HTTP_USER_AGENT=user_agent,
+                **headers,
+            )
+        return WSGIAnswer(app, request.environ)
+
+    return call
