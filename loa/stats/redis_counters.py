@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -45,11 +46,12 @@ logger = logging.getLogger(__name__)
 
 try:  # redis is a runtime dependency, but the embedded default never connects.
     import redis
-    from redis.exceptions import NoScriptError, RedisError
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import NoScriptError, RedisError, ResponseError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
 except ImportError:  # pragma: no cover
     redis = None
-    RedisError = OSError  # type: ignore[assignment,misc]
-    NoScriptError = OSError  # type: ignore[assignment,misc]
+    RedisError = RedisConnectionError = RedisTimeoutError = ResponseError = NoScriptError = OSError  # type: ignore
 
 DAY_KEY_DAYS = 40  # longer than the longest most-read window (30 days)
 RETRY_AFTER_SECONDS = 5.0
@@ -249,12 +251,53 @@ class OverLimit(Exception):
     """The client sent more than its limit: nothing was counted."""
 
 
+_thread = threading.local()
+
+
+def _command(redis_client, *command):
+    """One command on this thread's own connection to the client's Redis.
+
+    The beacon's scripts go this way rather than through `redis_client.evalsha`: the
+    client's pool and retry layers cost the Python side as much again as the round trip
+    (measured on the reference machine). The connection is redis-py's own (URL, password,
+    database, TLS, hiredis), taken from the client's pool once per thread. A failure while
+    sending is retried once on a new connection (the command cannot have run); one while
+    reading is not (it may have), and goes to the caller as for any Redis error.
+    """
+    pool = redis_client.connection_pool
+    for attempt in (1, 2):
+        connection = getattr(_thread, "connection", None)
+        if connection is None or _thread.pool is not pool:
+            connection = _thread.connection = pool.get_connection()
+            _thread.pool = pool
+        try:
+            connection.send_command(*command)
+        except (RedisConnectionError, RedisTimeoutError, OSError):
+            _drop_connection(connection)
+            if attempt == 2:
+                raise
+            continue
+        try:
+            return connection.read_response()
+        except ResponseError:
+            raise  # an error reply: the connection is fine
+        except BaseException:
+            _drop_connection(connection)
+            raise
+    raise AssertionError("unreachable")
+
+
+def _drop_connection(connection) -> None:
+    connection.disconnect()
+    _thread.connection = None
+
+
 def _evalsha(redis_client, script: str, sha: str, numkeys: int, *keys_and_args):
     try:
-        return redis_client.evalsha(sha, numkeys, *keys_and_args)
+        return _command(redis_client, "EVALSHA", sha, numkeys, *keys_and_args)
     except NoScriptError:  # a restarted Redis forgot it (nothing was run): load it and run it once more
         redis_client.script_load(script)
-        return redis_client.evalsha(sha, numkeys, *keys_and_args)
+        return _command(redis_client, "EVALSHA", sha, numkeys, *keys_and_args)
 
 
 def over_limit(redis_client, rate: RateLimit) -> bool:

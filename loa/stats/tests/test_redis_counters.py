@@ -233,3 +233,19 @@ def test_a_redis_that_does_not_know_the_script_yet_counts_on(redis_url, article,
     monkeypatch.setattr(redis_counters, "RECORD_SHA", hashlib.sha1(fresh.encode()).hexdigest())
     assert record_hit(hit(article.pk, "a" * 32)).view_counted
     assert page_view_count(article.pk) == 1
+
+
+def test_a_connection_dropped_by_redis_loses_no_count(redis_url, article):
+    """The beacon keeps one connection per thread: when Redis drops it, the next hit still counts somewhere."""
+    from loa.stats import redis_counters
+
+    record_hit(hit(article.pk, "a" * 32))
+    client = counters.redis_client()
+    connection_id = redis_counters._command(client, "CLIENT", "ID")
+    client.client_kill_filter(_id=connection_id)
+    record_hit(hit(article.pk, "b" * 32))  # in Redis after reconnecting, or in the database
+    counters.reset_redis_client()  # past the pause a failure causes
+    record_hit(hit(article.pk, "c" * 32))
+    assert page_view_count(article.pk) == 3
+    flush_redis_counts()
+    assert stored_views(article) == 3
