@@ -12,9 +12,11 @@ demo site, this script
      never seen before, so that every hit writes a view, a daily view, a visit, a unique
      visitor and an online visitor; a short probe sizes the main run to last about `--seconds`;
   3. flushes Redis's pending counts to the database (as the worker's `flush_counters` task
-     does) and checks that exactly the hits sent are in `PageViewCount`, `DailyPageView`,
-     `DailyVisit` and `DailyVisitors`;
-and prints a table followed by one JSON line with every figure.
+     does) and checks that exactly the hits sent are in `PageViewCount`, `DailyPageView` and
+     `DailyVisit`, and in `DailyVisitors` too on SQLite (with Redis that one comes from a
+     HyperLogLog, checked within three standard errors);
+and prints a table followed by one JSON line with every figure. The per-client rate limit
+stays on (every hit comes from 127.0.0.1, so it is set out of reach): its cost is measured.
 
 Measurement only: nothing here asserts a time. The site lives in a temporary directory (see
 bench/article_page.py, whose helpers this script imports); servers listen on loopback only.
@@ -190,7 +192,9 @@ def measure_store(
         probe = run_wrk(wrk, base_url, page_id, args.probe_hits, args.connections, 120)
         hits = int(min(max((probe["hits_per_second"] or 100) * args.seconds, args.probe_hits), args.max_hits))
         say(f"[{store.name}] probe {probe['hits_per_second']:,.0f} hits/s; main run: {hits:,} hits …")
+        load_before = site.load_average()
         main = run_wrk(wrk, base_url, page_id, hits, args.connections, max(60, hits / 50))
+        main["load_average"] = {"start": load_before, "end": site.load_average()}
     finally:
         processes.stop_all()
     batches = flush(store)
@@ -255,6 +259,8 @@ def print_report(results: dict) -> None:
             f"{check}: {row['hits_sent']:,} sent → views {counted['views']:,}, daily {counted['daily_views']:,}, "
             f"visits {counted['visits']:,}, unique {counted['unique_visitors']:,}{unique_note}"
         )
+        loads = main["load_average"]
+        print(f"   {'':<24}(load average {site.fmt(loads['start'], 2)} → {site.fmt(loads['end'], 2)} during the run)")
     ratio = results.get("ratio_redis_to_sqlite")
     if ratio:
         print(f"   {'ratio Redis/SQLite':<24}{ratio:>9.2f}")

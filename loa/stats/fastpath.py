@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from http.cookies import SimpleCookie
@@ -76,6 +77,18 @@ PER_ANSWER_HEADERS = frozenset({"content-type", "content-length", "expires", "se
 
 def unclassified_middleware() -> list[str]:
     return [path for path in settings.MIDDLEWARE if path not in APPLIED_MIDDLEWARE and path not in SKIPPED_MIDDLEWARE]
+
+
+_http_date: tuple[int, str] = (0, "")
+
+
+def _now_http_date() -> str:
+    """`http_date()` of now, formatted once a second rather than once a beacon."""
+    global _http_date
+    second = int(time.time())
+    if _http_date[0] != second:
+        _http_date = (second, http_date(second))
+    return _http_date[1]
 
 
 class _CookieJar:
@@ -172,7 +185,7 @@ class BeaconFastPath:
                     content = json.dumps(result.data).encode()
             headers = [
                 ("Content-Type", "application/json"),
-                ("Expires", http_date()),
+                ("Expires", _now_http_date()),
                 *self._middleware_headers(request),
                 ("Content-Length", str(len(content))),
             ]

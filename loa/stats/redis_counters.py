@@ -93,7 +93,12 @@ class Keys:
 
 
 def keys() -> Keys:
-    return Keys(settings.LOA_COUNTER_PREFIX)
+    return _keys(settings.LOA_COUNTER_PREFIX)
+
+
+@cache
+def _keys(prefix: str) -> Keys:
+    return Keys(prefix)
 
 
 # The beacon's one round trip: the client's rate limit, then count a hit (unless ARGV[1] is '0': a
@@ -317,7 +322,7 @@ def record_and_read(
     k = keys()
     if hit is not None:
         page_id = hit.page_id
-        day = hit.day
+        day = today if hit.now == now else hit.day
         visitor, alias = hit.visitor, hit.alias or hit.visitor
         record = "1"
     else:

@@ -48,9 +48,17 @@ def _is_live_page(page_id: int) -> bool:
     return live
 
 
+_client_keys = LocalCache(3600, max_entries=10_000)
+
+
 def client_key(request: HttpRequest) -> str:
     """The client's bucket as `loa.core.ratelimit.allow` names it (a hash: no address is stored)."""
-    return hashlib.blake2s(client_bucket(client_ip(request)).encode(), digest_size=12).hexdigest()
+    address = client_ip(request)
+    key = _client_keys.get(address)
+    if key is MISSING:  # parsing the address and hashing it cost more than the rest of the check
+        key = hashlib.blake2s(client_bucket(address).encode(), digest_size=12).hexdigest()
+        _client_keys.set(address, key)
+    return key
 
 
 def _rate_limit(request: HttpRequest) -> RateLimit:
