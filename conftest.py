@@ -1,4 +1,8 @@
-"""Fixtures shared by every test: service connections that must not be faked."""
+"""Fixtures shared by every test: service connections that must not be faked.
+
+Plain helpers live in loa.core.testing: a module named `conftest` cannot be imported
+reliably (tests/deploy has a conftest of its own).
+"""
 
 from __future__ import annotations
 
@@ -6,31 +10,18 @@ import os
 
 import pytest
 
-IN_CI = os.environ.get("CI") == "true"
-
-
-def _service_missing(message: str) -> None:
-    if IN_CI:
-        pytest.fail(f"{message} (CI=true: service-backed tests must run)")
-    pytest.skip(message)
+from loa.core.testing import database_url_for_current_connection, redis_client  # noqa: F401
 
 
 @pytest.fixture
 def redis_url(settings):
-    """A real Redis (LOA_TEST_REDIS_URL, db 15 by default) with a key prefix of this test's own.
+    """A real Redis with a key prefix of this test's own.
 
     A prefix rather than FLUSHDB: test runs in parallel (xdist, a colleague's run) share the server.
     """
     import uuid
 
-    import redis
-
-    url = os.environ.get("LOA_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-    client = redis.Redis.from_url(url, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.RedisError as error:
-        _service_missing(f"Redis not reachable at {url}: {error}")
+    client, url = redis_client()
     from loa.stats import counters
 
     settings.LOA_COUNTER_REDIS_URL = url
@@ -58,19 +49,6 @@ def _fresh_cache_and_counters(settings):
     pagecache.reset_store()
     yield
     counters.reset_redis_client()
-
-
-def database_url_for_current_connection() -> str:
-    """A DATABASE_URL naming the database the tests are using (the test database)."""
-    from django.db import connection
-
-    s = connection.settings_dict
-    if s["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{s['NAME']}"
-    host = s.get("HOST") or "127.0.0.1"
-    port = s.get("PORT") or 5432
-    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
-    return f"postgres://{s.get('USER') or 'postgres'}{password}@{host}:{port}/{s['NAME']}"
 
 
 @pytest.fixture
@@ -128,3 +106,22 @@ def app_server():
             process.wait(10)
         except Exception:
             process.kill()
+
+
+@pytest.fixture
+def page_cache(settings, tmp_path):
+    """The full-page cache on (tests run with it off), with a version mirror file of this test's own."""
+    settings.LOA_PAGE_CACHE_SECONDS = 60
+    settings.LOA_PAGE_CACHE_VERSION_FILE = str(tmp_path / "page-cache-version")
+    # Changing settings resets the page cache's store and settings (loa.core.pagecache.reset_store).
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run a change and what happens when it commits (the test's own transaction never does)."""
+
+    def run(change) -> None:
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run

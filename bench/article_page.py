@@ -850,9 +850,11 @@ def load_average() -> float | None:
     return None
 
 
-def run(args: argparse.Namespace, workdir: Path, processes: Processes) -> dict:
-    started = time.monotonic()
-    load_at_start = load_average()
+def setup_site(workdir: Path) -> tuple[dict[str, str], float]:
+    """This process on a fresh embedded site in `workdir` (no service variables): its environment and setup time.
+
+    Shared by every bench in this folder.
+    """
     env = isolated_environment(workdir)
     for name in SERVICE_VARIABLES:
         os.environ.pop(name, None)
@@ -861,13 +863,29 @@ def run(args: argparse.Namespace, workdir: Path, processes: Processes) -> dict:
     import django
 
     django.setup()
-    import wagtail
-
     say(f"[setup] fresh site in {workdir}: migrate, load_demo, collectstatic …")
     setup_started = time.monotonic()
     demo_summary = build_site()
     setup_seconds = time.monotonic() - setup_started
     say(f"[setup] {demo_summary} ({setup_seconds:.1f} s)")
+    return env, setup_seconds
+
+
+def site_versions() -> dict[str, str]:
+    import django
+    import wagtail
+
+    return {
+        "python": ".".join(map(str, sys.version_info[:3])),
+        "django": django.get_version(),
+        "wagtail": wagtail.__version__,
+    }
+
+
+def run(args: argparse.Namespace, workdir: Path, processes: Processes) -> dict:
+    started = time.monotonic()
+    load_at_start = load_average()
+    env, setup_seconds = setup_site(workdir)
 
     article = pick_article()
     url = article.url
@@ -901,11 +919,7 @@ def run(args: argparse.Namespace, workdir: Path, processes: Processes) -> dict:
         "when": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "revision": git_revision(),
         "cpus": os.cpu_count(),
-        "versions": {
-            "python": ".".join(map(str, sys.version_info[:3])),
-            "django": django.get_version(),
-            "wagtail": wagtail.__version__,
-        },
+        "versions": site_versions(),
         "article": {"id": article.pk, "url": url, "title": article.title, "html_bytes": cold.html_bytes},
         "setup_seconds": round(setup_seconds, 1),
         "render": {

@@ -290,20 +290,10 @@ def parse_args() -> argparse.Namespace:
 def run(args: argparse.Namespace, workdir: Path) -> dict:
     started = time.monotonic()
     load_at_start = site.load_average()
-    env = site.isolated_environment(workdir)
-    for name in site.SERVICE_VARIABLES:
-        os.environ.pop(name, None)
-    os.environ.update(env)
-
-    import django
-
-    django.setup()
-
     wrk = site.find_tool("wrk", "wrk", allow_install=True)
     if wrk is None:
         raise RuntimeError("wrk is needed (apt-get install wrk)")
-    say(f"[setup] fresh site in {workdir}: migrate, load_demo, collectstatic …")
-    say(f"[setup] {site.build_site()}")
+    env, _ = site.setup_site(workdir)
     article = site.pick_article()
     from django.db import connections
 

@@ -36,13 +36,12 @@ from typing import Any
 
 # bench/article_page.py owns the throwaway-site setup; run as a script, bench/ is on sys.path.
 from article_page import (  # importing it also puts the repository on sys.path, for `loa`
-    SERVICE_VARIABLES,
-    build_site,
     git_revision,
-    isolated_environment,
     load_average,
     pick_article,
     say,
+    setup_site,
+    site_versions,
     temporary_workdir,
 )
 
@@ -266,19 +265,9 @@ def parse_args() -> argparse.Namespace:
 
 def run(workdir: Path) -> dict[str, Any]:
     started = time.monotonic()
-    env = isolated_environment(workdir)
-    for name in SERVICE_VARIABLES:
-        os.environ.pop(name, None)
-    os.environ.update(env)
-
-    import django
-
-    django.setup()
-    import wagtail
+    setup_site(workdir)
     from django.test import Client
 
-    say(f"[setup] fresh site in {workdir}: migrate, load_demo, collectstatic …")
-    say(f"[setup] {build_site()}")
     client = Client(HTTP_HOST="127.0.0.1")
     pages = []
     for name, url in pick_pages().items():
@@ -292,11 +281,7 @@ def run(workdir: Path) -> dict[str, Any]:
         "benchmark": "page_weight",
         "when": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "revision": git_revision(),
-        "versions": {
-            "python": ".".join(map(str, sys.version_info[:3])),
-            "django": django.get_version(),
-            "wagtail": wagtail.__version__,
-        },
+        "versions": site_versions(),
         "goal_bytes": GOAL_BYTES,
         "compression": {"static": "gzip -9, brotli 11", "html": "gzip -6, brotli 5", "brotli": brotli is not None},
         "pages": {

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import shutil
 import sqlite3
 import subprocess
@@ -153,7 +152,9 @@ class SqliteDatabase:
         try:
             copy.execute("PRAGMA journal_mode = DELETE")
             table = _quote(content_version_table())
-            version = secrets.randbits(62) + 1
+            from loa.core.models import ContentVersion
+
+            version = ContentVersion.new_value()
             if not copy.execute(f"UPDATE {table} SET version = ? WHERE id = 1", [version]).rowcount:
                 copy.execute(f"INSERT INTO {table} (id, version) VALUES (1, ?)", [version])
             copy.commit()
@@ -500,7 +501,9 @@ class PostgresDatabase:
             for table, count in sorted(manifest.row_counts.items())
         )
         table = f"{_quote(schema)}.{_quote(content_version_table())}"
-        version = secrets.randbits(62) + 1
+        from loa.core.models import ContentVersion
+
+        version = ContentVersion.new_value()
         return (
             "SELECT pg_catalog.set_config('search_path', '', false);\n"
             f"DO $loa$\nDECLARE found bigint;\nBEGIN\n{checks}\n"

@@ -26,10 +26,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.core.files import File
-from django.core.files.storage import FileSystemStorage, InvalidStorageError, storages
+from django.core.files.storage import FileSystemStorage, storages
 from django.utils.translation import gettext as _
 
-from .archive import CHUNK, ArchiveWriter
+from loa.core.private_files import PRIVATE_STORAGE_ALIAS, private_files
+
+from .archive import ArchiveWriter
 from .errors import BackupError
 from .manifest import FileEntry
 
@@ -58,15 +60,9 @@ def exclude_nested(trees: list[Tree]) -> list[Tree]:
 
 
 def _storage(alias: str):
-    try:
-        return storages[alias]
-    except InvalidStorageError:
-        if alias != "private":
-            raise
-        # Settings that predate the "private" alias: the folder loa.qa.attachments has always used.
-        from loa.qa.attachments import private_root
-
-        return FileSystemStorage(location=private_root(), base_url=None)
+    if alias == PRIVATE_STORAGE_ALIAS:
+        return private_files()  # settings without the alias: the same folder the attachments use
+    return storages[alias]
 
 
 def tree_for(name: str, storage) -> Tree:
@@ -76,11 +72,8 @@ def tree_for(name: str, storage) -> Tree:
 
 
 def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 class Tree:

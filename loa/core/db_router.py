@@ -29,7 +29,6 @@ the primary and answers 200 (no redirect), so it never pins a reader to the prim
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import random
 import re
@@ -37,14 +36,14 @@ import time
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.utils import Error as DatabaseError
 from django.http import HttpRequest, HttpResponse
-from django.urls import NoReverseMatch, reverse
+
+from loa.core.paths import is_admin_path
 
 logger = logging.getLogger(__name__)
 
@@ -152,15 +151,6 @@ class _WriteWatcher:
         return execute(sql, params, many, context)
 
 
-@cache
-def _primary_paths() -> tuple[str, ...]:
-    paths = []
-    for name in ("wagtailadmin_home", "admin:index"):
-        with contextlib.suppress(NoReverseMatch):  # a project without Django's own admin
-            paths.append(reverse(name))
-    return tuple(paths)
-
-
 class ReplicaRoutingMiddleware:
     """Marks a web request so its reads may go to a replica; pins a browser that just saved something.
 
@@ -173,7 +163,7 @@ class ReplicaRoutingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        routing = Routing(primary=PIN_COOKIE in request.COOKIES or request.path_info.startswith(_primary_paths()))
+        routing = Routing(primary=PIN_COOKIE in request.COOKIES or is_admin_path(request.path_info))
         token = _routing.set(routing)
         try:
             with connections[DEFAULT_DB_ALIAS].execute_wrapper(_WriteWatcher(routing)):

@@ -68,13 +68,18 @@ class ContentVersion(models.Model):
         value = cls.objects.filter(pk=1).values_list("version", flat=True).first()
         return value or 0
 
+    @staticmethod
+    def new_value() -> int:
+        """A new random value, never 0 (0 means "no version yet")."""
+        return secrets.randbits(62) + 1
+
     @classmethod
     def bump(cls) -> None:
         """A new random value, not +1: a restored backup or a test rollback must never reuse a
         number whose fragments another process or a shared Redis still holds."""
         from .pagecache import publish_version
 
-        version = secrets.randbits(62) + 1
+        version = cls.new_value()
         if not cls.objects.filter(pk=1).update(version=version):
             cls.objects.update_or_create(pk=1, defaults={"version": version})
         # Every process's page cache follows once the change is visible to them.

@@ -17,9 +17,9 @@ which every app process can read without a database query:
   is `stat`ed on each request and re-read when it changes;
 - with a shared cache (Redis, several servers) a key in that cache, fetched in the same
   round trip as the page.
-The process that bumps the version writes the mirror after its transaction commits
-(`loa.core.signals.content_changed`). A render never overwrites a mirror that exists (its
-version may be older than a bump that raced it); it only creates a missing one. Entries
+`ContentVersion.bump()` writes the mirror once its transaction commits. A render never
+overwrites a mirror that exists (its version may be older than a bump that raced it); it
+only creates a missing one. Entries
 expire after `LOA_PAGE_CACHE_SECONDS` whatever happens, which bounds the staleness a lost
 mirror write (a process killed between commit and write, Redis restarted) could cause.
 """
@@ -51,6 +51,7 @@ VERSION_KEY = "page-cache:version"
 KEY_ENVIRON = "loa.page_cache_key"
 # Parameters that trackers add to shared links; the page is the same without them.
 TRACKING_PARAMS = frozenset({"fbclid", "gclid", "zarsrc", "zaloid", "mc_cid", "mc_eid", "_ga", "igshid"})
+_TRACKER_HINTS = ("utm_", *TRACKING_PARAMS)  # most query strings hold none: no parsing for them
 GZIP_MIN_BYTES = 1024
 
 
@@ -68,52 +69,66 @@ class Entry(NamedTuple):
 # --- Which requests may use the cache ----------------------------------------------------
 
 
-@functools.cache
-def _config() -> tuple[int, tuple[str, ...]]:
+class Config(NamedTuple):
     """The settings the hit path reads, looked up once (Django's lazy settings cost a call each)."""
-    cookies = tuple(f"{name}=" for name in settings.LOA_PAGE_CACHE_BYPASS_COOKIES)
-    return settings.LOA_PAGE_CACHE_SECONDS, cookies
+
+    seconds: int
+    bypass_cookies: tuple[str, ...]
+    uncached_prefixes: tuple[str, ...]
+    https_header: tuple[str, str] | None
+    cache_control: str
+
+
+@functools.cache
+def _config() -> Config:
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    from .paths import admin_prefix
+
+    seconds = settings.LOA_PAGE_CACHE_SECONDS
+    return Config(
+        seconds=seconds,
+        # A session (an editor, a private page's password) or a pending message: not for sharing.
+        bypass_cookies=(f"{settings.SESSION_COOKIE_NAME}=", f"{CookieStorage.cookie_name}="),
+        # Files (served by whitenoise, the media view or nginx), the admin, the APIs, documents (privacy-checked).
+        uncached_prefixes=(settings.STATIC_URL, settings.MEDIA_URL, admin_prefix(), "/api/", "/documents/"),
+        # The scheme as Django sees it: a client's own X-Forwarded-Proto must not split the cache.
+        https_header=settings.SECURE_PROXY_SSL_HEADER,
+        cache_control=(
+            f"public, max-age=0, s-maxage={seconds}, stale-while-revalidate={settings.LOA_PAGE_CACHE_STALE_SECONDS}"
+        ),
+    )
 
 
 def enabled() -> bool:
-    return _config()[0] > 0
-
-
-def _bypass(cookie_header: str) -> bool:
-    """A session (an editor, a private page's password) or a pending message: not for sharing."""
-    return any(name in cookie_header for name in _config()[1])
-
-
-@functools.cache
-def _uncached_prefixes() -> tuple[str, ...]:
-    """Files (served by whitenoise or the media view, or nginx), the admin and the APIs."""
-    return (settings.STATIC_URL, settings.MEDIA_URL, "/admin/", "/api/", "/django-admin/", "/documents/")
+    return _config().seconds > 0
 
 
 def clean_query(query: str) -> str:
-    """The query string without trackers' parameters (`utm_*`, `fbclid`…), in a stable order."""
-    if not query:
-        return ""
-    pairs = parse_qsl(query, keep_blank_values=True)
-    kept = [(k, v) for k, v in pairs if not k.startswith("utm_") and k not in TRACKING_PARAMS]
-    if len(kept) == len(pairs):
+    """The query string without trackers' parameters (`utm_*`, `fbclid`…); otherwise as sent."""
+    if not query or not any(name in query for name in _TRACKER_HINTS):
         return query
-    return urlencode(sorted(kept))
+    pairs = parse_qsl(query, keep_blank_values=True)
+    return urlencode([(k, v) for k, v in pairs if not k.startswith("utm_") and k not in TRACKING_PARAMS])
 
 
 def key_for(environ: dict) -> str | None:
     """The cache key of a request, or None when it must not be served from the cache."""
-    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or not enabled():
+    config = _config()
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or config.seconds <= 0:
         return None
-    if _bypass(environ.get("HTTP_COOKIE", "")):
+    cookies = environ.get("HTTP_COOKIE", "")
+    if any(name in cookies for name in config.bypass_cookies):
         return None
     path = environ.get("PATH_INFO", "")
-    if path.startswith(_uncached_prefixes()):
+    if path.startswith(config.uncached_prefixes):
         return None
     host = (environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}").lower()
     query = clean_query(environ.get("QUERY_STRING", ""))
     environ["QUERY_STRING"] = query  # Django renders exactly the page stored under the key
-    scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ.get("wsgi.url_scheme", "http")
+    scheme = environ.get("wsgi.url_scheme", "http")
+    if config.https_header and environ.get(config.https_header[0]) == config.https_header[1]:
+        scheme = "https"
     raw = f"{scheme}://{host}{path}?{query}"
     return "page:" + hashlib.blake2b(raw.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
 
@@ -224,7 +239,6 @@ def reset_store(**kwargs) -> None:
     global _store
     _store = None
     _config.cache_clear()
-    _uncached_prefixes.cache_clear()
 
 
 setting_changed.connect(reset_store, dispatch_uid="loa-page-cache-settings")
@@ -254,7 +268,19 @@ def hit_response(entry: Entry, environ: dict) -> tuple[str, list[tuple[str, str]
     headers.append(("X-Loa-Cache", "HIT"))
     if environ.get("REQUEST_METHOD") == "HEAD":
         body = b""
-    return f"{entry.status} OK", headers, body
+    return "200 OK", headers, body  # only 200 answers are stored
+
+
+def lookup(environ: dict) -> Entry | None:
+    """The stored page for this request, if any; leaves the key in the environ for the store."""
+    key = environ[KEY_ENVIRON] = key_for(environ)
+    if key is None:
+        return None
+    try:
+        return store().get(key)
+    except Exception:  # a broken cache must never cost a reader the page
+        logger.warning("Page cache unreadable", exc_info=True)
+        return None
 
 
 class PageCacheApp:
@@ -264,19 +290,12 @@ class PageCacheApp:
         self.app = app
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        key = key_for(environ)
-        if key is not None:
-            try:
-                entry = store().get(key)
-            except Exception:  # a broken cache must never cost a reader the page
-                logger.warning("Page cache unreadable", exc_info=True)
-                entry = None
-            if entry is not None:
-                status, headers, body = hit_response(entry, environ)
-                start_response(status, headers)
-                return [body]
-            environ[KEY_ENVIRON] = key
-        return self.app(environ, start_response)
+        entry = lookup(environ)
+        if entry is None:
+            return self.app(environ, start_response)
+        status, headers, body = hit_response(entry, environ)
+        start_response(status, headers)
+        return [body]
 
 
 # --- Storing a miss --------------------------------------------------------------------------
@@ -299,13 +318,6 @@ def shareable(request: HttpRequest, response: HttpResponse) -> bool:
     return not any(word in control for word in _UNSHAREABLE)
 
 
-def cache_control() -> str:
-    return (
-        f"public, max-age=0, s-maxage={settings.LOA_PAGE_CACHE_SECONDS}, "
-        f"stale-while-revalidate={settings.LOA_PAGE_CACHE_STALE_SECONDS}"
-    )
-
-
 def _drop_cookie_vary(response: HttpResponse) -> None:
     """Anonymous pages do not depend on cookies (sessions bypass the cache): keep CDNs sharing them."""
     vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
@@ -319,8 +331,8 @@ def _drop_cookie_vary(response: HttpResponse) -> None:
 def make_entry(response: HttpResponse, version: int) -> Entry:
     body = response.content
     gzipped = gzip.compress(body, 6, mtime=0) if len(body) >= GZIP_MIN_BYTES else None
-    skip = {"content-length", "set-cookie", "x-loa-cache"}
-    headers = tuple((k, v) for k, v in response.items() if k.lower() not in skip)
+    # Set-Cookie is never among items() (and shareable pages set none); X-Loa-Cache comes later.
+    headers = tuple((k, v) for k, v in response.items() if k.lower() != "content-length")
     return Entry(version, response.status_code, headers, body, gzipped, time.time())
 
 
@@ -338,13 +350,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        key = request.META.get(KEY_ENVIRON)
-        if key is None:
-            key = key_for(request.META)
-            if key is not None:
-                entry = store().get(key)
-                if entry is not None:
-                    return self._from_entry(entry, request)
+        if KEY_ENVIRON not in request.META:  # not through the WSGI wrapper
+            entry = lookup(request.META)
+            if entry is not None:
+                return self._from_entry(entry, request)
+        key = request.META[KEY_ENVIRON]
         response = self.get_response(request)
         if key is None or request.method != "GET":
             return response
@@ -355,7 +365,7 @@ class PageCacheMiddleware:
             return response
         _drop_cookie_vary(response)
         patch_vary_headers(response, ["Accept-Encoding"])
-        response["Cache-Control"] = cache_control()
+        response["Cache-Control"] = _config().cache_control
         try:
             store().put(key, make_entry(response, version))
         except Exception:  # the reader still gets the page

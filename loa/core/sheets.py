@@ -22,12 +22,10 @@ from pathlib import PurePath
 from typing import Any, ClassVar
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.core.files.storage import storages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -36,6 +34,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from loa.core.private_files import private_files
 from loa.search.text import fold, nfc
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -47,7 +46,7 @@ TOKEN_MAX_AGE = 3600  # seconds between the preview and the confirmation
 
 def _staging():
     """Uploaded sheets wait for confirmation in the private storage, never the public media bucket."""
-    return storages["private"] if "private" in settings.STORAGES else storages["default"]
+    return private_files()
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 
+import pytest
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -67,3 +69,66 @@ def default_site() -> Site:
 
 def days_ago(days: int) -> dt.datetime:
     return timezone.now() - dt.timedelta(days=days)
+
+
+# --- Services the tests need (real ones: skipped locally without them, failed under CI) --------
+
+IN_CI = os.environ.get("CI") == "true"
+
+
+def service_missing(message: str) -> None:
+    if IN_CI:
+        pytest.fail(f"{message} (CI=true: service-backed tests must run)")
+    pytest.skip(message)
+
+
+def redis_client():
+    """The test Redis (LOA_TEST_REDIS_URL, db 15 by default) and its URL; skips, or fails under CI, without it."""
+    import redis
+
+    url = os.environ.get("LOA_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    client = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        service_missing(f"Redis not reachable at {url}: {error}")
+    return client, url
+
+
+def database_url_for_current_connection() -> str:
+    """A DATABASE_URL naming the database the tests are using (the test database)."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    if s["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{s['NAME']}"
+    host = s.get("HOST") or "127.0.0.1"
+    port = s.get("PORT") or 5432
+    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
+    return f"postgres://{s.get('USER') or 'postgres'}{password}@{host}:{port}/{s['NAME']}"
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now (for a server a test starts)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, process=None, timeout: float = 30.0) -> None:
+    """Return once 127.0.0.1:`port` accepts connections; raise if `process` (a Popen) exits or time runs out."""
+    import socket
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            if process is not None and process.poll() is not None:
+                raise RuntimeError(f"{process.args[0]} exited at start ({process.returncode})") from None
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing listened on port {port} within {timeout:.0f} s")

@@ -55,11 +55,12 @@ class ContentVersionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = _request_memo.set({})
+        memo: dict = {}
+        token = _request_memo.set(memo)
         try:
             self._attach_site(request)
             # The page cache stores what this request renders under the version read now.
-            request.loa_content_version = (_request_memo.get() or {}).get("version")
+            request.loa_content_version = memo.get("version")
             return self.get_response(request)
         finally:
             _request_memo.reset(token)

@@ -11,47 +11,19 @@ download them through a permission-checked admin view.
 
 from __future__ import annotations
 
-import os
 import warnings
 from pathlib import Path
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage, InvalidStorageError, storages
 from django.utils.deconstruct import deconstructible
 from PIL import Image
+
+from loa.core.private_files import private_files
 
 #: Extension → the kind of content it must hold.
 ALLOWED_EXTENSIONS = {".pdf": "PDF", ".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 CONTENT_TYPES = {"PDF": "application/pdf", "JPEG": "image/jpeg", "PNG": "image/png"}
 STORED_EXTENSIONS = {"PDF": ".pdf", "JPEG": ".jpg", "PNG": ".png"}
 DEFAULT_MAX_MB = 5
-
-
-def private_root() -> Path:
-    """LOA_QA_PRIVATE_ROOT, else var/private: never under MEDIA_ROOT."""
-    configured = getattr(settings, "LOA_QA_PRIVATE_ROOT", None)
-    return Path(configured) if configured else Path(settings.VAR_DIR) / "private"
-
-
-PRIVATE_STORAGE_ALIAS = "private"
-
-
-class PrivateFileSystemStorage(FileSystemStorage):
-    """The "private" storage on one machine: a folder read from settings on every use (tests change it)."""
-
-    def __init__(self) -> None:
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        return private_root()
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):  # never served directly
-        raise ValueError("private files have no public URL")
 
 
 @deconstructible
@@ -69,15 +41,6 @@ class PrivateStorage:
         return getattr(private_files(), name)
 
 
-def private_files():
-    """STORAGES["private"]; settings that replace STORAGES without it keep the folder used so far."""
-    try:
-        return storages[PRIVATE_STORAGE_ALIAS]
-    except InvalidStorageError:
-        return _folder
-
-
-_folder = PrivateFileSystemStorage()
 private_storage = PrivateStorage()
 
 

@@ -5,29 +5,17 @@ views override it with decorators; Wagtail's admin views are not ours to
 decorate, so the admin's policy is chosen here by path instead
 (settings.LOA_CSP_ADMIN_DIRECTIVES, see loa.security.policy).
 
-Put it near the top of MIDDLEWARE (just below SecurityMiddleware): every
-response passes through it, including pages answered from the full-page cache
-further down, so a cached page never goes out without its policy.
+It sits just inside the page cache's middleware, so the policy is stored with every
+cached page and goes out with every hit.
 """
 
 from __future__ import annotations
 
-from functools import cache
-
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
-from django.urls import reverse
 
-
-@cache
-def admin_prefix() -> str:
-    """The admin's URL prefix: /admin/ unless the project mounts Wagtail's admin elsewhere."""
-    return reverse("wagtailadmin_home")
-
-
-def is_admin_path(path: str) -> bool:
-    return path.startswith(admin_prefix())
+from loa.core.paths import is_admin_path
 
 
 def error_page_directives() -> dict:

@@ -86,24 +86,12 @@ def public_directives(
     return directives
 
 
-def admin_directives(
-    *,
-    media_url: str = "/media/",
-    static_url: str = "/static/",
-    media_sources: tuple[str, ...] | list[str] = (),
-    extra_frame_sources: tuple[str, ...] | list[str] = (),
-    extra_image_sources: tuple[str, ...] | list[str] = (),
-    upgrade_insecure_requests: bool = False,
-) -> dict[str, list[str] | bool]:
-    """The admin's policy: Wagtail's inline scripts and styles allowed, other origins still closed."""
-    directives = public_directives(
-        media_url=media_url,
-        static_url=static_url,
-        media_sources=media_sources,
-        extra_frame_sources=extra_frame_sources,
-        extra_image_sources=extra_image_sources,
-        upgrade_insecure_requests=upgrade_insecure_requests,
-    )
+def admin_directives(**options) -> dict[str, list[str] | bool]:
+    """The admin's policy: Wagtail's inline scripts and styles allowed, other origins still closed.
+
+    Takes the keyword arguments of `public_directives`, which it extends.
+    """
+    directives = public_directives(**options)
     directives["script-src"] = _unique(directives["script-src"], [UNSAFE_INLINE])  # type: ignore[arg-type]
     directives["style-src"] = _unique(directives["style-src"], [UNSAFE_INLINE])  # type: ignore[arg-type]
     # Image previews before upload (blob:), Wagtail's icons and focal-point tools (data:), embed thumbnails.

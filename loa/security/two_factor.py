@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import user_has_device
 
-from .csp import is_admin_path
+from loa.core.paths import is_admin_path
 
 #: Admin URLs an unverified user may still open: signing in and out, the two steps themselves, and
 #: what their pages load (the icon sprite is fetched by script and pasted into the page).

@@ -209,8 +209,9 @@ else:
 
 # Whole pages for anonymous readers (loa.core.pagecache): in this process's memory in the
 # embedded default (the version mirror is then a file in var/), in Redis when it is set.
-CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"].get("KEY_PREFIX", "loa") + "-pages"}
-if not REDIS_URL:
+if REDIS_URL:
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + "-pages"}
+else:
     CACHES["pages"] = {
         "BACKEND": "loa.core.pagecache.PageMemCache",
         "LOCATION": "loa-pages",
@@ -222,9 +223,6 @@ if not REDIS_URL:
 LOA_PAGE_CACHE_SECONDS = int(os.environ.get("LOA_PAGE_CACHE_SECONDS", "60"))
 LOA_PAGE_CACHE_STALE_SECONDS = int(os.environ.get("LOA_PAGE_CACHE_STALE_SECONDS", "300"))
 LOA_PAGE_CACHE_VERSION_FILE = os.environ.get("LOA_PAGE_CACHE_VERSION_FILE", str(VAR_DIR / "page-cache-version"))
-# Requests carrying one of these cookies (a session: editors, private pages; a pending message)
-# are never served from or stored in the page cache.
-LOA_PAGE_CACHE_BYPASS_COOKIES = ("sessionid", "messages")
 # Front-end caches told to forget changed pages (loa/core/frontend_purge.py): nginx or Varnish
 # answering PURGE (LOA_FRONTEND_CACHE, comma-separated, one address per cache) and/or Cloudflare.
 WAGTAILFRONTENDCACHE = {
@@ -295,7 +293,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     # Citizens' Hỏi đáp attachments, never public: LOA_QA_PRIVATE_ROOT below (loa.qa.attachments).
-    "private": {"BACKEND": "loa.qa.attachments.PrivateFileSystemStorage"},
+    "private": {"BACKEND": "loa.core.private_files.PrivateFileSystemStorage"},
     # LOA_S3_BUCKET (+ LOA_S3_*): uploads and private files in S3-compatible object storage.
     **object_storages(os.environ),
 }

@@ -16,7 +16,7 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="loa-test-static-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    "private": {"BACKEND": "loa.qa.attachments.PrivateFileSystemStorage"},
+    "private": {"BACKEND": "loa.core.private_files.PrivateFileSystemStorage"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LOA_WEATHER_URL = "http://127.0.0.1:9/unused"  # tests start their own replay server

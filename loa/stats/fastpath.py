@@ -40,8 +40,8 @@ from django.core import signals
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.exception import convert_exception_to_response, response_for_exception
 from django.core.handlers.wsgi import WSGIRequest, get_script_name
+from django.core.signals import setting_changed
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.test.signals import setting_changed
 from django.urls import reverse, set_script_prefix
 from django.utils import translation
 from django.utils.http import http_date

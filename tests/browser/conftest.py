@@ -141,6 +141,10 @@ class Watch:
             self.errors.append(f"HTTP {response.status} for {response.url}")
 
     def _on_request_failed(self, request: Any) -> None:
+        # Chromium fetches the favicon on its own and cancels that fetch when the test navigates
+        # on (net::ERR_ABORTED): a race of the browser's, not a broken link (a missing icon is a 404).
+        if "favicon" in request.url and request.failure == "net::ERR_ABORTED":
+            return
         self.errors.append(f"request failed: {request.url} ({request.failure})")
 
 

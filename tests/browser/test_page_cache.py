@@ -12,17 +12,6 @@ from tests.browser.test_portal import beacon_answer, rendered_counts, shown_coun
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-@pytest.fixture
-def page_cache(settings, tmp_path):
-    from loa.core import pagecache
-
-    settings.LOA_PAGE_CACHE_SECONDS = 60
-    settings.LOA_PAGE_CACHE_VERSION_FILE = str(tmp_path / "page-cache-version")
-    pagecache.reset_store()
-    yield
-    pagecache.reset_store()
-
-
 def test_cached_article_keeps_counts_live_and_shows_edits(portal, page_cache, open_page, screenshot):
     article = portal["articles"][0]
     url = portal["url"] + article.url

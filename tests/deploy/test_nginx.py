@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from loa.core.testing import make_article, make_section
+from loa.core.testing import make_article, make_section, service_missing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -185,7 +185,7 @@ def test_every_variant_passes_nginx_t(nginx_binary, renderer, tmp_path, env):
 def test_tls_variant_passes_nginx_t(nginx_binary, renderer, tmp_path):
     openssl = shutil.which("openssl")
     if openssl is None:
-        pytest.skip("openssl is not installed to make a test certificate")
+        service_missing("openssl is not installed to make a test certificate")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
         [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",

@@ -30,8 +30,7 @@ from django.db import connections
 from django.test import override_settings
 from django.utils import translation
 
-from conftest import _service_missing
-from loa.core.testing import make_article, make_image, make_section
+from loa.core.testing import make_article, make_image, make_section, service_missing
 
 BROWSER_UA = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36"
 
@@ -109,7 +108,7 @@ def restored(tmp_path) -> Iterator[SiteUnderTest]:
     try:
         server = psycopg.connect(dbname="postgres", autocommit=True, **server_params)
     except psycopg.Error as error:
-        _service_missing(f"PostgreSQL: {error}")
+        service_missing(f"PostgreSQL: {error}")
     with server:
         server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         server.execute(f'CREATE DATABASE "{name}"')

@@ -17,8 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from conftest import database_url_for_current_connection
-from loa.core.testing import make_article, make_section
+from loa.core.testing import database_url_for_current_connection, make_article, make_section
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 

@@ -19,28 +19,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page_cache(settings, tmp_path):
-    settings.LOA_PAGE_CACHE_SECONDS = 60
-    settings.LOA_PAGE_CACHE_VERSION_FILE = str(tmp_path / "page-cache-version")
-    pagecache.reset_store()
-    yield
-    pagecache.reset_store()
-
-
-@pytest.fixture
 def article(db):
     return make_article(make_section("Thời sự"), "Khai mạc hội chợ nông sản")
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run what would happen when the change commits (the test's transaction never does)."""
-
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
 
 
 def get(client, url, **headers):
@@ -60,6 +40,7 @@ def test_second_anonymous_request_is_a_hit_with_the_same_bytes(client, page_cach
     assert second["Content-Type"] == first["Content-Type"]
     # Security headers added by outer middleware are stored with the page.
     assert second["X-Content-Type-Options"] == "nosniff"
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
     assert "Cookie" not in second.get("Vary", "")
 
 
@@ -85,6 +66,13 @@ def test_tracking_parameters_share_the_clean_page(client, page_cache, article):
     assert shared["X-Loa-Cache"] == "HIT"
     other = get(client, article.url + "?trang=2")
     assert other["X-Loa-Cache"] == "MISS"
+
+
+def test_a_clients_forwarded_proto_does_not_split_the_cache(client, page_cache, settings, article):
+    """Without a trusted proxy setting, X-Forwarded-Proto is the client's word: same page, same key."""
+    settings.SECURE_PROXY_SSL_HEADER = None
+    get(client, article.url)
+    assert get(client, article.url, x_forwarded_proto="https")["X-Loa-Cache"] == "HIT"
 
 
 def test_logged_in_editors_are_never_served_nor_stored(client, page_cache, article, django_user_model):
@@ -223,12 +211,11 @@ def test_a_broken_page_cache_still_serves_pages(client, settings, tmp_path, arti
         **settings.CACHES,
         "pages": {"BACKEND": "loa.core.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:9/0"},
     }
-    pagecache.reset_store()
     for _ in range(3):
         response = get(client, article.url)
         assert response.status_code == 200
+        assert response["X-Loa-Cache"] == "MISS"  # on, but nothing could be stored
         assert "Khai mạc hội chợ nông sản" in response.content.decode()
-    pagecache.reset_store()
 
 
 def test_a_render_never_overwrites_the_mirror(client, page_cache, article):
@@ -242,3 +229,28 @@ def test_a_render_never_overwrites_the_mirror(client, page_cache, article):
     assert get(client, article.url)["X-Loa-Cache"] == "MISS"
     assert mirror.read() == created + 1
     assert get(client, article.url)["X-Loa-Cache"] == "MISS"  # stored under the database's version
+
+
+def test_the_wsgi_wrapper_answers_hits_without_django(client, page_cache, article, rf):
+    """What granian runs (loa.wsgi): a hit never reaches the Django application behind the wrapper."""
+    from loa.wsgi import application
+
+    assert isinstance(application.app, pagecache.PageCacheApp)  # BeaconFastPath → PageCacheApp → Django
+    get(client, article.url)  # stored through the middleware
+    reached: list[dict] = []
+
+    def django_app(environ, start_response):
+        reached.append(environ)
+        start_response("500 Internal Server Error", [])
+        return [b""]
+
+    answered: dict = {}
+    body = b"".join(
+        pagecache.PageCacheApp(django_app)(rf.get(article.url).environ, lambda s, h: answered.update(s=s, h=dict(h)))
+    )
+    assert reached == []
+    assert (answered["s"], answered["h"]["X-Loa-Cache"]) == ("200 OK", "HIT")
+    assert "Khai mạc hội chợ nông sản" in body.decode()
+
+    pagecache.PageCacheApp(django_app)(rf.post(article.url).environ, lambda s, h: None)
+    assert len(reached) == 1  # anything else goes on to Django

@@ -8,7 +8,6 @@ the version live in Redis and one server's render is the other's hit.
 
 from __future__ import annotations
 
-import os
 import urllib.request
 import uuid
 
@@ -17,7 +16,7 @@ from django.core.cache import caches
 
 from loa.core import pagecache
 from loa.core.models import AgencySettings
-from loa.core.testing import home_page, make_article, make_section
+from loa.core.testing import home_page, make_article, make_section, redis_client
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -54,11 +53,8 @@ def check_both_follow(servers: list[str], path: str) -> None:
         assert fetch(base, path)[0] == "HIT"
 
 
-def test_file_mirror_two_processes(app_server, article, settings, tmp_path):
-    version_file = str(tmp_path / "page-cache-version")
-    settings.LOA_PAGE_CACHE_SECONDS = 60
-    settings.LOA_PAGE_CACHE_VERSION_FILE = version_file
-    pagecache.reset_store()
+def test_file_mirror_two_processes(app_server, article, page_cache, settings):
+    version_file = settings.LOA_PAGE_CACHE_VERSION_FILE
     env = {"LOA_PAGE_CACHE_SECONDS": "60", "LOA_PAGE_CACHE_VERSION_FILE": version_file}
     servers = [app_server(workers=1, **env), app_server(workers=1, **env)]
     path = article.url
@@ -75,33 +71,20 @@ def test_file_mirror_two_processes(app_server, article, settings, tmp_path):
     for base in servers:
         assert "Ủy ban nhân dân phường Hạc Thành" in fetch(base, path)[1]
         assert "Ủy ban nhân dân phường Hạc Thành" in fetch(base, "/")[1]
-    pagecache.reset_store()
 
 
 @pytest.fixture
-def redis_pages(settings):
+def redis_pages(settings, page_cache):
     """The page cache in the real Redis (db 15) under a prefix of this test's own."""
-    import redis
-
-    url = os.environ.get("LOA_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-    client = redis.Redis.from_url(url, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.RedisError as error:
-        from conftest import _service_missing
-
-        _service_missing(f"Redis not reachable at {url}: {error}")
+    client, url = redis_client()
     prefix = f"loa-test-{uuid.uuid4().hex}"
     settings.CACHES = {
         **settings.CACHES,
         "pages": {"BACKEND": "loa.core.cache.ResilientRedisCache", "LOCATION": url, "KEY_PREFIX": prefix + "-pages"},
     }
-    settings.LOA_PAGE_CACHE_SECONDS = 60
-    pagecache.reset_store()
     yield url, prefix
     for key in client.scan_iter(match=f"*{prefix}*"):
         client.delete(key)
-    pagecache.reset_store()
 
 
 def test_redis_two_servers_share_pages_and_follow_changes(app_server, article, redis_pages):

@@ -68,6 +68,7 @@ def test_lockout_page_says_vietnamese_wait_in_minutes(client, editor):
         ) % {"minutes": 15}
         title = gettext("Sign-in locked")
     assert wait in html and title in html
+    assert "Tạm khóa đăng nhập" in html and "Vui lòng thử lại sau 15 phút" in html  # Vietnamese, not a fallback
 
 
 def test_four_failures_then_the_right_password_signs_in_and_clears_the_count(client, editor):
