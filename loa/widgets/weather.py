@@ -8,11 +8,12 @@ last good data in place.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import logging
 import math
-import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,27 @@ CURRENT_FIELDS = "temperature_2m,relative_humidity_2m,weather_code,wind_speed_10
 DAILY_FIELDS = "weather_code,temperature_2m_max,temperature_2m_min,precipitation_probability_max"
 FORECAST_DAYS = 4  # today and the next three
 MAX_RESPONSE_BYTES = 1024 * 1024
+# The units the request asks for (Open-Meteo's defaults and wind_speed_unit=kmh); an answer in
+# others would show plausible numbers that mean something else (91 °F as "91°C").
+EXPECTED_UNITS = {
+    "current_units": {
+        "temperature_2m": "°C",
+        "relative_humidity_2m": "%",
+        "weather_code": "wmo code",
+        "wind_speed_10m": "km/h",
+    },
+    "daily_units": {
+        "weather_code": "wmo code",
+        "temperature_2m_max": "°C",
+        "temperature_2m_min": "°C",
+        "precipitation_probability_max": "%",
+    },
+}
+# Bounds past which a value is a fault at the source, not weather (Earth's records, with a margin).
+TEMPERATURE_RANGE = (-90.0, 60.0)
+PERCENT_RANGE = (0.0, 100.0)
+WIND_RANGE = (0.0, 500.0)
+WMO_CODE_RANGE = (0, 99)
 
 # WMO weather interpretation codes (Open-Meteo docs) in Vietnamese, with an icon name.
 WMO_CODES: dict[int, tuple[str, str]] = {
@@ -75,34 +97,69 @@ def describe(code: Any) -> tuple[str, str]:
         return ("Không rõ", "cloud")
 
 
-def _number(value: Any) -> float:
+def _number(value: Any, bounds: tuple[float, float]) -> float:
+    """A finite JSON number within `bounds`; anything else (strings, booleans, NaN, 1e308) is a fault."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise WeatherError(f"not a number: {value!r}")
+    low, high = bounds
+    if not low <= value <= high:
+        raise WeatherError(f"{value!r} is outside {low}..{high}")
     return float(value)
 
 
-def _validate(item: Any) -> dict:
+def _code(value: Any) -> int:
+    """A WMO weather code: a whole number from 0 to 99."""
+    number = _number(value, WMO_CODE_RANGE)
+    if not number.is_integer():
+        raise WeatherError(f"not a weather code: {value!r}")
+    return int(number)
+
+
+def _check_units(item: dict) -> None:
+    for section, expected in EXPECTED_UNITS.items():
+        units = item.get(section)
+        if not isinstance(units, dict) or any(units.get(name) != unit for name, unit in expected.items()):
+            raise WeatherError(f"unexpected {section}: {units!r}")
+
+
+def _check_dates(first_day: dt.date, current_time: dt.datetime, today: dt.date) -> None:
+    """The forecast must be today's: a source serving an old (or far-off) answer is not "now".
+
+    A day either way allows for clocks that disagree around midnight.
+    """
+    allowed = (today - dt.timedelta(days=1), today + dt.timedelta(days=1))
+    if not allowed[0] <= first_day <= allowed[1] or not allowed[0] <= current_time.date() <= allowed[1]:
+        raise WeatherError(f"forecast for {first_day}, current conditions of {current_time}, today is {today}")
+
+
+def _validate(item: Any, today: dt.date | None = None) -> dict:
     """Keep only what the widget shows, checking every value; raise on anything odd."""
     if not isinstance(item, dict):
         raise WeatherError("forecast is not an object")
+    today = today or timezone.localdate()
     try:
+        _check_units(item)
         current, daily = item["current"], item["daily"]
         days = daily["time"][:FORECAST_DAYS]
+        if not isinstance(days, list):
+            raise WeatherError("daily dates are not a list")
+        current_time = dt.datetime.fromisoformat(str(current["time"]))
         result = {
             "current": {
-                "temperature": _number(current["temperature_2m"]),
-                "humidity": _number(current["relative_humidity_2m"]),
-                "code": int(_number(current["weather_code"])),
-                "wind": _number(current["wind_speed_10m"]),
-                "time": str(current["time"]),
+                "temperature": _number(current["temperature_2m"], TEMPERATURE_RANGE),
+                "humidity": _number(current["relative_humidity_2m"], PERCENT_RANGE),
+                "code": _code(current["weather_code"]),
+                "wind": _number(current["wind_speed_10m"], WIND_RANGE),
+                "time": current_time.isoformat(timespec="minutes"),
             },
             "daily": [
                 {
                     "date": dt.date.fromisoformat(str(day)).isoformat(),
-                    "code": int(_number(daily["weather_code"][i])),
-                    "max": _number(daily["temperature_2m_max"][i]),
-                    "min": _number(daily["temperature_2m_min"][i]),
-                    "rain": _number(daily["precipitation_probability_max"][i] or 0),
+                    "code": _code(daily["weather_code"][i]),
+                    "max": _number(daily["temperature_2m_max"][i], TEMPERATURE_RANGE),
+                    "min": _number(daily["temperature_2m_min"][i], TEMPERATURE_RANGE),
+                    # Open-Meteo sends null where it has no probability for a day.
+                    "rain": _number(_zero_if_none(daily["precipitation_probability_max"][i]), PERCENT_RANGE),
                 }
                 for i, day in enumerate(days)
             ],
@@ -111,28 +168,55 @@ def _validate(item: Any) -> dict:
         raise WeatherError(f"unexpected forecast shape: {error}") from error
     if not result["daily"]:
         raise WeatherError("no daily forecast")
+    _check_dates(dt.date.fromisoformat(result["daily"][0]["date"]), current_time, today)
     return result
 
 
-def _get_within_deadline(url: str, params: dict, seconds: float) -> bytes:
-    """GET with a bound on the whole exchange, not only on each read.
+def _zero_if_none(value: Any) -> Any:
+    return 0 if value is None else value
 
-    httpx's timeouts apply per network operation, so a source that trickles a
-    byte every second would hold the worker indefinitely; here each read may
-    wait a quarter of the budget and the total is checked between reads.
-    """
-    deadline = time.monotonic() + seconds
-    timeout = httpx.Timeout(seconds, read=seconds / 4)
-    body = bytearray()
-    with httpx.stream("GET", url, params=params, timeout=timeout) as response:
+
+async def _get(url: str, params: dict, seconds: float) -> bytes:
+    """GET `url` uncompressed (a few kilobytes; no decompression bombs), at most MAX_RESPONSE_BYTES."""
+    async with (
+        httpx.AsyncClient(timeout=seconds, headers={"Accept-Encoding": "identity"}) as client,
+        client.stream("GET", url, params=params) as response,
+    ):
         response.raise_for_status()
-        for chunk in response.iter_bytes():
+        if response.headers.get("Content-Encoding", "identity").strip().lower() != "identity":
+            raise WeatherError(f"compressed answer ({response.headers['Content-Encoding']}) not asked for")
+        body = bytearray()
+        async for chunk in response.aiter_raw():
             body += chunk
             if len(body) > MAX_RESPONSE_BYTES:
                 raise WeatherError("response too large")
-            if time.monotonic() > deadline:
-                raise WeatherError(f"no complete answer within {seconds} s")
-    return bytes(body)
+        return bytes(body)
+
+
+def _get_within_deadline(url: str, params: dict, seconds: float) -> bytes:
+    """GET with a bound on the whole exchange, not only on each network operation.
+
+    httpx's timeouts apply per operation (connect, each read), so a source that
+    drips its headers or its body a byte at a time would hold the worker for as
+    long as it likes. Under `asyncio.wait_for` the request is cancelled, and its
+    connection closed, once the whole exchange has taken `seconds`. The event loop
+    runs in a thread of its own: the caller's thread may already run one (async
+    code, or Playwright's sync API in the browser tests).
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="loa-weather") as pool:
+        return pool.submit(_run_within_deadline, url, params, seconds).result()
+
+
+def _run_within_deadline(url: str, params: dict, seconds: float) -> bytes:
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(asyncio.wait_for(_get(url, params, seconds), seconds))
+    except TimeoutError as error:
+        raise WeatherError(f"no complete answer within {seconds} s") from error
+    finally:
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        # close(), unlike asyncio.run(), does not wait for a name lookup still stuck in the executor.
+        loop.close()
 
 
 def fetch_forecasts(places: list[WeatherPlace]) -> dict[int, dict]:
@@ -148,8 +232,8 @@ def fetch_forecasts(places: list[WeatherPlace]) -> dict[int, dict]:
     }
     try:
         payload = json.loads(_get_within_deadline(settings.LOA_WEATHER_URL, params, settings.LOA_WEATHER_TIMEOUT))
-    except (httpx.HTTPError, ValueError) as error:
-        raise WeatherError(str(error)) from error
+    except (httpx.HTTPError, ValueError, RecursionError) as error:  # RecursionError: "[[[[…" nested too deep
+        raise WeatherError(str(error) or type(error).__name__) from error
     items = payload if isinstance(payload, list) else [payload]
     if len(items) != len(places):
         raise WeatherError(f"{len(items)} forecasts for {len(places)} places")
