@@ -16,12 +16,15 @@ from wagtail.models import Page, Site
 
 def home_page():
     """The site's home page; rebuilt when a transactional test has flushed the migration's data."""
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale
 
     from loa.home.models import HomePage
 
     home = HomePage.objects.first()
     if home is None:
+        # After a flush the content types are new rows: ids cached before it would be stale.
+        ContentType.objects.clear_cache()
         Locale.objects.get_or_create(language_code="vi")
         root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
         home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu"))

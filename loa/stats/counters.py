@@ -6,7 +6,9 @@ the read paths of templates and reports. With `LOA_COUNTER_REDIS_URL` (default:
 `REDIS_URL`) set, a hit is one Lua script in Redis (see `loa.stats.redis_counters`) whose
 pending counts `flush_redis_counts()` moves to the database in batches, and a beacon costs
 one Redis round trip and, most of the time, no database query. If Redis cannot be reached
-the hit goes to the database instead, so nothing is lost.
+the hit goes to the database instead, so nothing is lost; and if Redis loses what it held
+(it died keeping nothing on disk), the processes that counted those hits write them back
+from the copies they keep until the flush (`loa.stats.copies`).
 
 Displayed numbers are always database + pending. The beacon keeps the database part in
 a per-process cache: with Redis until the next flush (Redis's flush generation tells
@@ -28,6 +30,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from wagtail.models import Page
 
+from . import copies
 from . import redis_counters as rc
 from .localcache import MISSING, LocalCache
 from .models import (
@@ -96,6 +99,7 @@ keys = rc.keys
 def reset_redis_client() -> None:
     """Forget the Redis client, any Redis failure and every cached count (settings changed, tests)."""
     rc.reset()
+    copies.forget()
     from .localcache import clear_all
 
     clear_all()
@@ -230,6 +234,9 @@ def beacon_counts(
         except RedisError:
             rc.mark_down()
         else:
+            if hit is not None:
+                copies.keep(pending.incarnation, pending.epoch, hit.page_id, today, pending.view_counted,
+                            pending.visit_counted)  # fmt: skip
             generation = pending.generation
             views = None
             if page_id:
@@ -288,6 +295,7 @@ def flush_redis_counts() -> int:
         for batch in rc.listed_batches(client):
             written += apply_batch(client, batch)
             rc.finish_batch(client, batch)
+        rc.mark_done(client)  # the app processes may drop their copies of these counts
     except RedisError:
         # Pending counts stay in Redis (or in a listed batch) and are flushed on a later run.
         logger.warning("Redis unreachable: counter flush postponed", exc_info=True)
@@ -298,18 +306,69 @@ take_batch = rc.take_batch
 
 
 def apply_batch(client, batch: str) -> int:
-    """Write one batch's counts to the database, once: 1 if written now, 0 if it already was."""
-    data = rc.read_batch(client, batch)
+    """Write one batch's counts to the database, once: 1 if written now, 0 if it already was.
+
+    Nor is it written if an app process has already written back its part of the same
+    (incarnation, epoch) from its copy: that Redis lost the batch, and this flush read it
+    just before (see `_write_once`); the other processes write back their own parts.
+    """
+    return write_batch(rc.read_batch(client, batch))
+
+
+def write_batch(data: rc.Batch) -> int:
+    """`apply_batch` once the batch is read from Redis."""
+    epoch, _, _nonce = data.batch_id.rpartition(":r:")
+    return _write_once(
+        data.batch_id,
+        epoch=epoch,  # "<incarnation>:<epoch>", or "" for a batch named before epochs were
+        unless=f"{epoch}:p:",
+        views=data.views,
+        daily=data.daily,
+        visits=data.visits,
+        unique=data.unique,
+    )
+
+
+def write_back(incarnation: str, epoch: int, copy: copies.Copy) -> int:
+    """Write a process's copy of counts a lost Redis held, once: 1 if written now, 0 if the flush had them."""
+    with sqlite_writer(connection):  # queue with this process's beacons rather than poll for the lock
+        written = _write_once(
+            f"{incarnation}:{epoch}:p:{copy.id}",
+            epoch=f"{incarnation}:{epoch}",
+            unless=f"{incarnation}:{epoch}:r:",
+            views=list(copy.views.items()),
+            daily=[(page_id, day, n) for (page_id, day), n in copy.daily.items()],
+            visits=list(copy.visits.items()),
+        )
+    _for_generation.clear()
+    return written
+
+
+def _write_once(record: str, *, epoch: str, unless: str, views, daily, visits, unique=()) -> int:
+    """Add counts to the database and record `record` in `FlushedBatch`, unless either is there already.
+
+    `record` names where the counts come from: a batch flushed from Redis
+    (`<incarnation>:<epoch>:r:<nonce>`) or one process's copy of an epoch a lost Redis held
+    (`<incarnation>:<epoch>:p:<copy>`). The two hold the same hits, so neither is written
+    once one of the other kind (`unless`) is. Both take a lock on the epoch's own row
+    (`<incarnation>:<epoch>`) first, so that a flush that read the batch just before Redis
+    died and a process writing back its copy cannot both decide they are first (SQLite's
+    IMMEDIATE transactions serialise them anyway).
+    """
     # Pages deleted since they were counted would break the foreign keys: drop their counts.
-    existing = set(Page.objects.filter(pk__in={row[0] for row in data.views}).values_list("pk", flat=True))
+    existing = set(Page.objects.filter(pk__in={row[0] for row in views}).values_list("pk", flat=True))
     with transaction.atomic():
-        if FlushedBatch.objects.filter(batch_id=data.batch_id).exists():
+        if epoch:
+            FlushedBatch.objects.bulk_create([FlushedBatch(batch_id=epoch)], ignore_conflicts=True)
+            list(FlushedBatch.objects.select_for_update().filter(batch_id=epoch))
+        done = Q(batch_id=record) | (Q(batch_id__startswith=unless) if epoch else Q(pk__in=[]))
+        if FlushedBatch.objects.filter(done).exists():
             return 0
-        increment_rows(PageViewCount, ["page_id"], [row for row in data.views if row[0] in existing])
-        increment_rows(DailyPageView, ["page_id", "day"], [row for row in data.daily if row[0] in existing])
-        increment_rows(DailyVisit, ["day"], data.visits)
-        raise_rows(DailyVisitors, ["day"], "redis_count", data.unique)
-        FlushedBatch.objects.create(batch_id=data.batch_id)
+        increment_rows(PageViewCount, ["page_id"], [row for row in views if row[0] in existing])
+        increment_rows(DailyPageView, ["page_id", "day"], [row for row in daily if row[0] in existing])
+        increment_rows(DailyVisit, ["day"], visits)
+        raise_rows(DailyVisitors, ["day"], "redis_count", unique)
+        FlushedBatch.objects.create(batch_id=record)
     return 1
 
 

@@ -14,6 +14,7 @@ Keys, under `LOA_COUNTER_PREFIX` (so the portals of a province can share one Red
 | `since` | string | unix time from which Redis counted every hit (see `loa.stats.ranking`) |
 | `generation` | integer | +1 after each flush: cached database counts older than it are stale |
 | `batches` | set | batches being flushed |
+| `state` | hash | `incarnation`, `epoch`, `done` (below) |
 | `seen:…`, `visit:…` | strings | de-duplication markers, expiring with their windows |
 | `rate:…` | integers | the beacon's per-client rate limit (`loa.core.ratelimit`'s rule), one per window |
 
@@ -23,6 +24,11 @@ beacon answers with, atomically and in one round trip.
 Per-day keys expire `DAY_KEY_DAYS` days after their last change, the online set
 `LOA_ONLINE_SECONDS` after the last hit. Pending hashes never expire: they are the counts.
 Keep Redis's default `maxmemory-policy noeviction` on the instance holding them.
+
+`state`: `incarnation` is an id the data took at its first count (it changes when Redis comes
+back empty), `epoch` numbers the batch now filling (each flush closes one), and every epoch up
+to `done` is in the database. Each app process keeps a copy of what it counted here until
+`done` passes its epoch, and writes it back itself if the incarnation changes (`loa.stats.copies`).
 
 Every Redis call here may raise `RedisError`; callers fall back to the database. After a
 failure Redis is left alone for `RETRY_AFTER_SECONDS`, so beacons do not each wait for a
@@ -34,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
 import threading
 import time
 import uuid
@@ -70,6 +77,8 @@ class Keys:
         self.since = prefix + "since"
         self.generation = prefix + "generation"
         self.batches = prefix + "batches"
+        self.state = prefix + "state"
+        self.batch_prefix = prefix + "batch:"
 
     @property
     def pending(self) -> tuple[str, str, str, str]:
@@ -106,13 +115,13 @@ def _keys(prefix: str) -> Keys:
 # KEYS: 1 view-seen, 2 visit-seen, 3 alias view-seen, 4 alias visit-seen (3 and 4 equal 1 and 2 when
 #       the reader holds a cookie), 5 pending views, 6 pending daily, 7 pending visits, 8 most-read of
 #       the day, 9 unique visitors of the day, 10 pending unique days, 11 online, 12 since,
-#       13 generation, 14 the client's rate-limit counter
+#       13 generation, 14 the client's rate-limit counter, 15 state
 # ARGV: 1 record ('1' or '0'), 2 page id ('' for none), 3 day, 4 now (unix seconds), 5 view window,
 #       6 visit window, 7 online window, 8 visitor, 9 lifetime of the per-day keys (seconds),
-#       10 rate limit (0: none), 11 rate window (seconds)
+#       10 rate limit (0: none), 11 rate window (seconds), 12 an incarnation id for a Redis without one
 # Returns {-1} when the client is over its limit (nothing counted), else: view counted, visit
 # counted, the page's pending views, the pending visits hash (flat), visitors online, the flush
-# generation.
+# generation, and when recording, the incarnation and the epoch the counts went to.
 RATE_LIMIT_LUA = """
 local function over_limit(key, limit, window)
   if tonumber(limit) <= 0 then return false end
@@ -135,7 +144,10 @@ local function first_time(key, alias_key, ttl)
 end
 local now = tonumber(ARGV[4])
 local view, visit = 0, 0
+local state = {false, false}
 if ARGV[1] == '1' then
+  redis.call('HSETNX', KEYS[15], 'incarnation', ARGV[12])
+  state = redis.call('HMGET', KEYS[15], 'incarnation', 'epoch')
   redis.call('SET', KEYS[12], ARGV[4], 'NX')
   if ARGV[2] ~= '' and first_time(KEYS[1], KEYS[3], ARGV[5]) then
     redis.call('HINCRBY', KEYS[5], ARGV[2], 1)
@@ -163,7 +175,8 @@ local views = false
 if ARGV[2] ~= '' then views = redis.call('HGET', KEYS[5], ARGV[2]) end
 return {
   view, visit, views, redis.call('HGETALL', KEYS[7]),
-  redis.call('ZCOUNT', KEYS[11], now - tonumber(ARGV[7]), '+inf'), redis.call('GET', KEYS[13])
+  redis.call('ZCOUNT', KEYS[11], now - tonumber(ARGV[7]), '+inf'), redis.call('GET', KEYS[13]),
+  state[1], state[2]
 }
 """
 )
@@ -172,22 +185,52 @@ RECORD_SHA = hashlib.sha1(RECORD_SCRIPT.encode()).hexdigest()
 RATE_SCRIPT = RATE_LIMIT_LUA + "return over_limit(KEYS[1], ARGV[1], ARGV[2]) and 1 or 0"
 RATE_SHA = hashlib.sha1(RATE_SCRIPT.encode()).hexdigest()
 
-# Move the pending keys under a batch id in one atomic step.
+# Move the pending keys under a batch named after this Redis's incarnation and the epoch it
+# closes, in one atomic step. KEYS: the four pending keys, state, batches. ARGV: batch-name prefix,
+# a nonce, an incarnation id for a Redis without one. Returns the batch's name, or false if
+# nothing was pending.
 TAKE_BATCH_SCRIPT = """
+redis.call('HSETNX', KEYS[5], 'incarnation', ARGV[3])
+local incarnation = redis.call('HGET', KEYS[5], 'incarnation')
+local epoch = tonumber(redis.call('HGET', KEYS[5], 'epoch') or '0')
+local batch = ARGV[1] .. incarnation .. ':' .. epoch .. ':r:' .. ARGV[2]
 local moved = 0
-for i, key in ipairs(KEYS) do
-  if redis.call('EXISTS', key) == 1 then
-    redis.call('RENAME', key, ARGV[1] .. ':' .. i)
+for i = 1, 4 do
+  if redis.call('EXISTS', KEYS[i]) == 1 then
+    redis.call('RENAME', KEYS[i], batch .. ':' .. i)
     moved = 1
   end
 end
-if moved == 1 then redis.call('SADD', ARGV[2], ARGV[1]) end
-return moved
+if moved == 0 then return false end
+redis.call('SADD', KEYS[6], batch)
+redis.call('HINCRBY', KEYS[5], 'epoch', 1)
+return batch
+"""
+
+# Record in `state` which epochs are all in the database: those below the open epoch and below
+# every batch still being flushed. KEYS: state, batches.
+MARK_DONE_SCRIPT = """
+local lowest = tonumber(redis.call('HGET', KEYS[1], 'epoch') or '0')
+for _, batch in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  local epoch = tonumber(string.match(batch, ':(%d+):r:%x+$') or '')
+  if epoch and epoch < lowest then lowest = epoch end
+end
+redis.call('HSET', KEYS[1], 'done', lowest - 1)
+return lowest - 1
 """
 
 # --- The client, and leaving Redis alone for a while after a failure -----------------------------
 
 _down_until = 0.0
+
+
+def incarnation_candidate() -> str:
+    """A new id for Redis's data to take if it has none yet (the first offer is kept).
+
+    New at every offer: a process offering the same id to a Redis that came back empty
+    would make the new data look like the lost data.
+    """
+    return os.urandom(8).hex()
 
 
 @cache
@@ -238,6 +281,8 @@ class Pending:
     visits_today: int
     online: int
     generation: int
+    incarnation: str = ""  # when a hit was recorded: the Redis data it went to (see `loa.stats.copies`)
+    epoch: int = 0  # … and the batch it will be flushed with
 
 
 @dataclass(frozen=True)
@@ -331,7 +376,7 @@ def record_and_read(
         redis_client,
         RECORD_SCRIPT,
         RECORD_SHA,
-        14,
+        15,
         k.seen(visitor, page_id),
         k.visit(visitor),
         k.seen(alias, page_id),
@@ -346,6 +391,7 @@ def record_and_read(
         k.since,
         k.generation,
         k.rate(rate.bucket),
+        k.state,
         record,
         page_id or "",
         day.isoformat(),
@@ -357,10 +403,12 @@ def record_and_read(
         DAY_KEY_DAYS * 86400,
         rate.limit,
         rate.window,
+        incarnation_candidate(),
     )
     if reply[0] == -1:
         raise OverLimit
-    view, visit, views, visits, online, generation = reply
+    view, visit, views, visits, online, generation, *state = reply
+    incarnation, epoch = (state + [None, None])[:2]
     today_key = today.isoformat().encode()
     pending_visits = dict(zip(visits[::2], visits[1::2], strict=True))
     return Pending(
@@ -371,6 +419,8 @@ def record_and_read(
         visits_today=int(pending_visits.get(today_key, 0)),
         online=int(online),
         generation=int(generation or 0),
+        incarnation=incarnation.decode() if incarnation else "",
+        epoch=int(epoch or 0),
     )
 
 
@@ -378,11 +428,30 @@ def record_and_read(
 
 
 def take_batch(redis_client) -> str:
-    """Atomically move the pending keys under a new batch id (listed in `keys().batches`)."""
+    """Atomically move the pending keys under a new batch (listed in `keys().batches`); "" if none were pending.
+
+    The batch is named `<incarnation>:<epoch>:r:<nonce>` after the batch prefix: which data
+    and which epoch it holds (processes keep copies by epoch), and a nonce so that a Redis
+    restored from an old snapshot, which numbers epochs again, never reuses a flushed name.
+    """
     k = keys()
-    batch = f"{k.prefix}batch:{uuid.uuid4().hex}"
-    redis_client.eval(TAKE_BATCH_SCRIPT, len(k.pending), *k.pending, batch, k.batches)
-    return batch
+    batch = redis_client.eval(
+        TAKE_BATCH_SCRIPT, 6, *k.pending, k.state, k.batches,
+        k.batch_prefix, uuid.uuid4().hex[:8], incarnation_candidate(),
+    )  # fmt: skip
+    return batch.decode() if batch else ""
+
+
+def mark_done(redis_client) -> int:
+    """Record (and return) the last epoch whose counts are all in the database."""
+    k = keys()
+    return int(redis_client.eval(MARK_DONE_SCRIPT, 2, k.state, k.batches))
+
+
+def read_state(redis_client) -> tuple[str, int]:
+    """(incarnation, done): "" when this Redis has counted nothing since it started empty; -1: nothing done."""
+    incarnation, done = redis_client.hmget(keys().state, "incarnation", "done")
+    return (incarnation.decode() if incarnation else ""), (int(done) if done is not None else -1)
 
 
 @dataclass
@@ -415,7 +484,7 @@ def read_batch(redis_client, batch: str) -> Batch:
     for day in unique_days:
         counts.pfcount(k.unique(day))
     return Batch(
-        batch_id=batch.rsplit(":", 1)[-1],
+        batch_id=batch.removeprefix(k.batch_prefix),  # "<incarnation>:<epoch>:r:<nonce>" (a uuid before those)
         views=[(int(key), int(value)) for key, value in views.items()],
         daily=daily_rows,
         visits=[(dt.date.fromisoformat(key.decode()), int(value)) for key, value in visits.items()],
