@@ -17,6 +17,8 @@ WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "T
 
 
 def vn_number(value: int | float | str | None) -> str:
+    if type(value) is int and value >= 0:  # the usual case, first: every beacon formats four counts
+        return f"{value:,}".replace(",", ".")
     if value in (None, ""):
         return "0"
     try:

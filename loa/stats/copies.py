@@ -7,8 +7,8 @@ acknowledged counts with it, while the issue asks that after Redis returns "the 
 the number of hits sent". The ways to close that gap:
 
 - write every hit to the database as well: exact, but a database write per beacon is what
-  counting in Redis is there to avoid (bench/beacon.py: about 1,000 hits/s on SQLite against
-  2,500 with Redis on the reference machine);
+  counting in Redis is there to avoid (bench/beacon.py: about 2,000–3,000 hits/s on SQLite
+  against 5,000–8,600 with Redis on the reference machine);
 - flush more often: shrinks the loss, never removes it;
 - Redis persistence (`appendonly yes`): right for the deployment (docs/deploy.md says so),
   but Loa cannot enforce it, and a Redis replaced, or started without its files, loses the
@@ -47,7 +47,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.conf import settings
+from . import conf
 
 logger = logging.getLogger(__name__)
 
@@ -75,11 +75,23 @@ Unit = tuple[str, str, str, int]
 
 _lock = threading.Lock()
 _copies: dict[Unit, Copy] = {}
-_process: dict = {"pid": 0, "watcher": None}
+_process: dict = {"watcher": None}
+
+
+def _forked() -> None:
+    """A forked worker starts with no copies and a watcher of its own (its parent's thread is not in it)."""
+    global _lock
+    _lock = threading.Lock()
+    _copies.clear()
+    _process["watcher"] = None
+
+
+os.register_at_fork(after_in_child=_forked)
 
 
 def _store() -> tuple[str, str]:
-    return settings.LOA_COUNTER_REDIS_URL, settings.LOA_COUNTER_PREFIX
+    settings = conf.current()
+    return settings.counter_redis_url, settings.counter_prefix
 
 
 def keep(incarnation: str, epoch: int, page_id: int | None, day, view: bool, visit: bool) -> None:
@@ -87,9 +99,6 @@ def keep(incarnation: str, epoch: int, page_id: int | None, day, view: bool, vis
     if not incarnation or not (view or visit):
         return
     with _lock:
-        if _process["pid"] != os.getpid():  # a forked worker starts with no copies and a watcher of its own
-            _copies.clear()
-            _process.update(pid=os.getpid(), watcher=None)
         copy = _copies.get(unit := (*_store(), incarnation, epoch))
         if copy is None:
             copy = _copies[unit] = Copy()

@@ -70,7 +70,7 @@ def _upsert(
             return _upsert(
                 model, key_columns, value_column, rows, using, mode=mode, cursor=own_cursor, returning=returning
             )
-    quote_name = connections[using].ops.quote_name
+    quote_name = cursor.db.ops.quote_name  # the cursor's connection: no second look-up of it
     width = len(key_columns) + (1 if value_column else 0)
     chunk_size = max(1, MAX_VARIABLES // width)
     changed = 0
