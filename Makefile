@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run dev serve test lint format bench backup restore clean
+.PHONY: help install install-dev run dev serve test lint format bench backup restore clean FORCE
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -22,7 +22,22 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 
 install: $(VENV)/.installed ## Create .venv and install the pinned runtime dependencies
 
-install-dev: $(VENV)/.installed-dev ## Install test and lint dependencies too
+# axe-core for the accessibility tests (tests/browser/test_accessibility.py), pinned by package-lock.json:
+# `npm ci` again when the lock changes or the package is gone. Without npm this step is skipped and those
+# tests skip, except under CI=true, where a missing npm fails the run.
+node_modules/.installed: package.json package-lock.json $(if $(wildcard node_modules/axe-core/axe.min.js),,FORCE)
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	elif [ "$${CI:-}" = "true" ]; then \
+	  echo "CI=true and npm is missing: the accessibility tests need axe-core from npm (apt-get install npm)." >&2; \
+	  exit 1; \
+	else \
+	  echo "npm not found: axe-core is not installed and the accessibility tests will be skipped (install Node.js and npm)."; \
+	fi
+
+FORCE:
+
+install-dev: $(VENV)/.installed-dev node_modules/.installed ## Install test and lint dependencies too (Python, and axe-core from npm)
 
 run: install ## Migrate, load demo content if empty, serve on 127.0.0.1:$(PORT) with the task worker
 	PORT=$(PORT) bin/run
@@ -58,5 +73,5 @@ restore: install ## Restore a backup over this site: make restore BACKUP=file (Y
 	@test -n "$(BACKUP)" || { echo "Usage / Cách dùng: make restore BACKUP=var/backups/<file>.tar.gz" >&2; exit 2; }
 	$(PY) manage.py loa_restore "$(BACKUP)" $(if $(YES),--yes)
 
-clean: ## Remove the virtualenv and the local data in var/
-	rm -rf $(VENV) var
+clean: ## Remove the virtualenv, node_modules and the local data in var/
+	rm -rf $(VENV) var node_modules

@@ -18,6 +18,8 @@ urlpatterns = [
     path("tim-kiem/", search_page, name="search"),
     path("tim-kiem/goi-y/", suggestions, name="search-suggestions"),
     path("favicon.ico", favicon),
+    # Captions of uploaded videos (loa.media.views.captions).
+    path("", include("loa.media.urls")),
     # Each module's own non-page URLs (feeds, form endpoints, robots.txt…).
     *[path("", include(f"loa.{app}.urls")) for app in MODULES],
 ]

@@ -248,7 +248,8 @@ def settle(page: Any) -> None:
             window.scrollTo(0, 0);
         }"""
     )
-    page.wait_for_function("Array.from(document.images).every(img => img.complete)")
+    # A function, not an expression: Playwright evals a polled expression in the page, which the CSP forbids.
+    page.wait_for_function("() => Array.from(document.images).every(img => img.complete)")
     page.evaluate("document.fonts.ready.then(() => true)")
 
 

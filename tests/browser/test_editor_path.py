@@ -36,6 +36,7 @@ TITLE = "Doanh nghiệp nhỏ tăng tốc chuyển đổi số"
 SAPO = "Nhiều doanh nghiệp nhỏ trong tỉnh đã đưa hóa đơn điện tử vào sử dụng từ đầu năm."
 PARAGRAPH = "Sáng nay, Sở Tài chính tổ chức tập huấn hóa đơn điện tử cho hơn hai trăm doanh nghiệp."
 PHOTO_TITLE = "Tập huấn hóa đơn điện tử"
+PHOTO_ALT = "Cán bộ thuế hướng dẫn hộ kinh doanh dùng hóa đơn điện tử"
 CAPTION = "Quang cảnh buổi tập huấn"
 EDITOR_COMMENT = "Đã biên tập, đề nghị lãnh đạo duyệt."
 
@@ -367,6 +368,8 @@ def test_reporter_editor_and_leader_publish_an_article(newsroom, photo, open_pag
     photo_title = modal.locator("#id_image-chooser-upload-title")
     expect(photo_title).to_have_value("tap-huan-hoa-don-dien-tu")  # filled from the file's name
     photo_title.fill(PHOTO_TITLE)
+    # The alt text, which the upload requires (loa.core.image_forms).
+    modal.locator("#id_image-chooser-upload-description").fill(PHOTO_ALT)
     modal.get_by_role("button", name="Tải lên", exact=True).click()
     expect(page.locator(".modal, .modal-backdrop")).to_have_count(0)
     expect(page.locator("#id_main_image-title")).to_have_text(PHOTO_TITLE)

@@ -656,6 +656,39 @@ SCENES: dict[str, Callable[[Canvas, str], None]] = {
 }
 
 
+#: What each kind of illustration shows, for its alt text (the image's description): readers who
+#: cannot see the picture hear what is drawn, and the words painted on it.
+SCENE_DESCRIPTIONS: dict[str, str] = {
+    "city": "Tranh minh họa một dãy phố: nhà cao tầng, hàng cây xanh và con đường trải nhựa",
+    "fields": "Tranh minh họa cánh đồng lúa xanh, nông dân đội nón lá làm việc bên con đường đất",
+    "river": "Tranh minh họa cây cầu dây văng bắc qua sông lúc mặt trời mọc, một chiếc thuyền nhỏ trên mặt nước",
+    "meeting": "Tranh minh họa hội trường: đoàn chủ tịch trước phông nền có ngôi sao vàng, đại biểu ngồi kín bên dưới",
+    "classroom": "Tranh minh họa lớp học: học sinh quàng khăn đỏ ngồi trước bảng đen",
+    "clinic": "Tranh minh họa tòa nhà trạm y tế, người dân xếp hàng phía trước",
+    "digital": "Tranh minh họa điện thoại thông minh hiển thị mã QR trên nền mạng lưới kết nối",
+    "festival": "Tranh minh họa lễ hội trước mái đình, cờ Tổ quốc và cờ đuôi nheo, đông người tham dự",
+    "market": "Tranh minh họa phiên chợ: sạp rau quả dưới mái che sọc, người mua đội nón lá",
+    "factory": "Tranh minh họa dãy nhà xưởng mái răng cưa trong khu công nghiệp, xe tải chở hàng phía trước",
+    "construction": "Tranh minh họa công trường: cần cẩu tháp, khung nhà đang xây và con đường mới với cọc tiêu",
+    "sports": "Tranh minh họa đường chạy điền kinh, các vận động viên đang thi đấu trước khán đài",
+}
+
+
+#: The words some scenes paint when they are given none (scene_meeting, scene_classroom, scene_clinic…).
+SCENE_DEFAULT_LABELS = {
+    "meeting": "Hội nghị",
+    "classroom": "Bài học hôm nay",
+    "clinic": "Trạm Y tế",
+    "market": "Chợ phiên",
+}
+
+
+def describe_scene(kind: str, label: str = "") -> str:
+    """The alt text of an illustration: what is drawn, then the words painted on it (| breaks a line there)."""
+    words = " ".join((label or SCENE_DEFAULT_LABELS.get(kind, "")).replace("|", " ").split())
+    return f"{SCENE_DESCRIPTIONS[kind]}; dòng chữ “{words}”." if words else f"{SCENE_DESCRIPTIONS[kind]}."
+
+
 def draw_scene(kind: str, seed: int, label: str = "", size: tuple[int, int] = PHOTO_SIZE) -> Image.Image:
     """One illustration; the same kind, seed and label always give the same picture."""
     canvas = Canvas(Image.new("RGB", (size[0] * SUPERSAMPLE, size[1] * SUPERSAMPLE), WHITE), random.Random(seed))

@@ -348,6 +348,7 @@ class _Builder:
             existing = VideoPage.objects.child_of(video_index).filter(slug=vn_slugify(clip.title)).first()
             if existing is not None and existing.video is not None:
                 self.clips[clip.file] = existing.video  # kept from an earlier load whose articles were deleted
+                self._captions(clip, existing.video)
                 continue
             poster = self._poster(clip, seed=5000 + index)
             media = Media(
@@ -360,6 +361,7 @@ class _Builder:
             media.file.save(clip.file, ContentFile((VIDEO_DIR / clip.file).read_bytes()), save=False)
             media.thumbnail.save(Path(clip.file).with_suffix(".jpg").name, ContentFile(poster[1]), save=False)
             media.save()
+            self._captions(clip, media)
             self.clips[clip.file] = media
             page = VideoPage(
                 title=clip.title,
@@ -374,6 +376,18 @@ class _Builder:
             self._backdate(page, revision, publish_moment(clip.days_ago, clip.time, self.now))
             self.summary.clips += 1
 
+    def _captions(self, clip: Clip, media) -> None:
+        """The clip's Vietnamese captions, unless it has some already (an operator's own are kept)."""
+        from loa.media.captions import captions_file
+        from loa.media.models import VideoCaptions
+
+        if not clip.captions or VideoCaptions.objects.filter(media=media).exists():
+            return
+        track = VideoCaptions(media=media, language="vi")
+        text = (VIDEO_DIR / clip.captions).read_text(encoding="utf-8")
+        track.file.save(clip.captions, captions_file(text, clip.captions), save=False)
+        track.save()
+
     def _backdate(self, page: Page, revision: Revision, moment: dt.datetime) -> None:
         """Show the page as published at `moment`, in its history as well as on the site."""
         Page.objects.filter(pk=page.pk).update(
@@ -386,23 +400,29 @@ class _Builder:
 
     def _scene_image(self, photo: Photo, seed: int):
         data = images.jpeg_bytes(images.draw_scene(photo.scene, seed, photo.label))
-        return self._image(photo.caption, data, f"{vn_slugify(photo.caption)[:60] or 'anh'}.jpg")
+        filename = f"{vn_slugify(photo.caption)[:60] or 'anh'}.jpg"
+        return self._image(photo.caption, data, filename, description=images.describe_scene(photo.scene, photo.label))
 
     def _photo_block(self, photo: Photo, seed: int) -> dict:
         return {"image": self._scene_image(photo, seed), "caption": photo.caption, "credit": photo.credit}
 
     def _poster(self, clip: Clip, seed: int) -> tuple[object, bytes]:
         data = images.jpeg_bytes(images.draw_poster(clip.poster_scene, seed))
-        return self._image(f"Ảnh đại diện video: {clip.title}", data, f"{vn_slugify(clip.title)}.jpg"), data
+        title, description = f"Ảnh đại diện video: {clip.title}", images.describe_scene(clip.poster_scene)
+        return self._image(title, data, f"{vn_slugify(clip.title)}.jpg", description=description), data
 
-    def _image(self, title: str, data: bytes, filename: str):
-        """A Wagtail image from bytes, with the size and hash the admin's upload form would record."""
+    def _image(self, title: str, data: bytes, filename: str, description: str = ""):
+        """A Wagtail image from bytes, with the size and hash the admin's upload form would record.
+
+        `description` is the alt text (the admin requires one, loa.core.image_forms); the title
+        stands in for pictures whose title already says what they show (the emblem).
+        """
         from wagtail.images import get_image_model
 
         content = ImageFile(ContentFile(data), name=filename)
         image = get_image_model()(
             title=title.rstrip(".")[:255],
-            description=title.rstrip(".")[:255],
+            description=(description or title.rstrip("."))[:255],
             file=content,
             file_size=len(data),
             file_hash=hash_filelike(ContentFile(data)),

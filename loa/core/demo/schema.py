@@ -88,6 +88,8 @@ class Clip:
     duration: float = 8.0
     width: int = 640
     height: int = 360
+    # A WebVTT file beside the clip in `videos/`, attached as its Vietnamese captions.
+    captions: str = ""
 
 
 @dataclass(frozen=True)

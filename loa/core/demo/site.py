@@ -164,6 +164,7 @@ CLIPS = (
         poster_scene="river",
         days_ago=3,
         time="17:30",
+        captions="binh-minh-tren-song.vtt",
     ),
     Clip(
         title="Gió trên cánh đồng lúa ngoại thành",

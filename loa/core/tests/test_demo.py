@@ -375,3 +375,87 @@ def test_demo_newsroom_accounts_and_drafts_on_the_desks(demo: str) -> None:
     assert create_demo_accounts() == []
     put_articles_in_the_workflow()
     assert ArticlePage.objects.filter(live=False).count() == 2
+
+
+# --- accessibility: every picture described, the sample video captioned -------------------------
+
+
+def _decorative(img) -> bool:
+    """alt="" and said so: aria-hidden on the image or on the link or figure around it, or a presentation role."""
+    from bs4 import Tag
+
+    if img.get("alt") != "":
+        return False
+    if img.get("role") in {"presentation", "none"}:
+        return True
+    return any(node.get("aria-hidden") == "true" for node in [img, *img.parents] if isinstance(node, Tag))
+
+
+@pytest.mark.django_db
+def test_every_image_has_alt_text_or_is_marked_decorative(demo: str, client) -> None:
+    """One page of each kind: images reach pages through a handful of templates (cards, the article's
+    photo, body photos, emblem, banners, portraits), and every kind of page uses some of them."""
+    from bs4 import BeautifulSoup
+
+    from loa.about.models import OrganisationPage
+    from loa.news.models import ArticlePage
+
+    with_body_photo = next(
+        page for page in ArticlePage.objects.live().order_by("pk") if any(b.block_type == "photo" for b in page.body)
+    )
+    paths = [
+        "/",
+        "/thoi-su-chinh-tri/",
+        with_body_photo.url,
+        "/video/",
+        "/gioi-thieu/",
+        *[page.url for page in OrganisationPage.objects.live()],  # portraits, in Vietnamese and English
+        "/en/",
+        "/van-ban/",
+        "/lich-cong-tac/",
+        "/hoi-dap/",
+        "/thu-tuc-hanh-chinh/",
+    ]
+    problems: dict[str, list[str]] = {}
+    described = 0
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        for img in BeautifulSoup(response.content, "html.parser").find_all("img"):
+            alt = img.get("alt")
+            if alt is None or (not alt.strip() and not _decorative(img)):
+                problems.setdefault(path, []).append(str(img)[:160])
+            described += bool(alt and alt.strip())
+    assert problems == {}
+    assert described >= 10
+
+
+@pytest.mark.django_db
+def test_demo_pictures_are_described_in_vietnamese_by_what_they_show(demo: str) -> None:
+    from wagtail.images.models import Image
+
+    images_ = list(Image.objects.all())
+    assert images_ and all(image.description.strip() for image in images_)
+    drawn = [image for image in images_ if image.description.startswith("Tranh minh họa")]
+    assert len(drawn) > 40
+    # Each kind of scene is told by what it shows, and the words painted on a picture are read out.
+    for described in images.SCENE_DESCRIPTIONS.values():
+        assert any(image.description.startswith(described) for image in drawn), described
+    assert any("dòng chữ “Hội nghị đối thoại với nhân dân”" in image.description for image in drawn)
+
+
+@pytest.mark.django_db
+def test_the_sample_video_has_vietnamese_captions_on_its_page(demo: str, client) -> None:
+    from bs4 import BeautifulSoup
+
+    from loa.media.models import VideoCaptions, VideoPage
+
+    track = VideoCaptions.objects.select_related("media").get()
+    assert track.language == "vi" and track.display_label == "Tiếng Việt"
+    page = VideoPage.objects.live().get(video=track.media)
+    element = BeautifulSoup(client.get(page.url).content, "html.parser").select_one("article video track")
+    assert element is not None and (element["kind"], element["srclang"]) == ("captions", "vi")
+    served = client.get(element["src"])
+    assert served["Content-Type"].startswith("text/vtt")
+    text = served.content.decode("utf-8")
+    assert text.startswith("WEBVTT") and "Thuyền đánh cá trở về bến" in text

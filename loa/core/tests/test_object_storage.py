@@ -130,7 +130,12 @@ def upload_image(editor: Client) -> object:
 
     response = editor.post(
         "/admin/images/add/",
-        {"title": "Cầu Yên Lệnh", "file": SimpleUploadedFile("cau-yen-lenh.jpg", jpeg()), "collection": 1},
+        {
+            "title": "Cầu Yên Lệnh",
+            "description": "Cầu Yên Lệnh bắc qua sông Hồng nhìn từ bờ đê",  # the alt text, required
+            "file": SimpleUploadedFile("cau-yen-lenh.jpg", jpeg()),
+            "collection": 1,
+        },
     )
     assert response.status_code == HTTPStatus.FOUND, response.content[:500]
     return Image.objects.get(title="Cầu Yên Lệnh")

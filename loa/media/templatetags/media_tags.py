@@ -1,11 +1,13 @@
-"""Embedded clips that degrade to a link when the video site cannot be reached."""
+"""Embedded clips that degrade to a link when the video site cannot be reached; uploaded clips' captions."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 
 from django import template
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -15,6 +17,13 @@ from wagtail.embeds.exceptions import EmbedException
 register = template.Library()
 
 EMBED_RETRY_SECONDS = 600
+# A provider's <iframe> without a title attribute (the oEmbed HTML is theirs, some send none).
+UNTITLED_FRAME = re.compile(r"<iframe\b(?![^>]*\stitle=)", re.IGNORECASE)
+
+
+def titled_frames(html: str, title: str) -> str:
+    """Name every frame of a player: screen readers announce a frame by its title (WCAG 4.1.2)."""
+    return UNTITLED_FRAME.sub(lambda _match: format_html('<iframe title="{}"', title or _("Video player")), html)
 
 
 @register.simple_tag
@@ -28,8 +37,23 @@ def video_embed(url: str, title: str = "") -> str:
     try:
         if cache.get(failed_key):
             raise EmbedException(url)
-        return mark_safe(embeds.get_embed(url).html)  # noqa: S308 -- HTML from Wagtail's vetted oEmbed finders
+        # HTML from Wagtail's vetted oEmbed finders, every frame of it named.
+        return mark_safe(titled_frames(embeds.get_embed(url).html, title))  # noqa: S308
     except EmbedException:
         cache.set(failed_key, True, EMBED_RETRY_SECONDS)
         label = _("Watch the video: %(title)s") % {"title": title} if title else _("Watch the video")
         return format_html('<a class="player__link" href="{}" rel="noopener">{}</a>', url, label)
+
+
+@register.simple_tag
+def video_captions(media):
+    """The captions track of an uploaded video (loa.media.models.VideoCaptions), or None.
+
+    Reads what `select_related("video__captions")` fetched when the caller did, else asks once.
+    """
+    if media is None:
+        return None
+    try:
+        return media.captions
+    except ObjectDoesNotExist:
+        return None

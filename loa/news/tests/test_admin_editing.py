@@ -30,7 +30,15 @@ def article_form(image, author, **extra) -> dict:
             "body": streamfield(
                 [
                     ("paragraph", rich_text("<p>Đoạn mở đầu của bài viết.</p>")),
-                    ("photo", {"image": image.pk, "caption": "Đại biểu dự hội nghị", "credit": "Minh Thu"}),
+                    (
+                        "photo",
+                        {
+                            # Wagtail's ImageBlock: the photo and its alt text (or the decorative mark).
+                            "image": {"image": image.pk, "alt_text": "Đại biểu ngồi kín hội trường"},
+                            "caption": "Đại biểu dự hội nghị",
+                            "credit": "Minh Thu",
+                        },
+                    ),
                 ]
             ),
             "article_authors": inline_formset([{"author": author.pk}]),
@@ -57,6 +65,7 @@ def test_editor_publishes_then_unpublishes_an_article(editor, client):
     client.logout()
     html = client.get(article.url).content.decode()
     assert "Đại biểu dự hội nghị" in html and "(Ảnh: Minh Thu)" in html
+    assert 'alt="Đại biểu ngồi kín hội trường"' in html
 
     editor.force_login(article.owner)
     response = editor.post(f"/admin/pages/{article.pk}/unpublish/")

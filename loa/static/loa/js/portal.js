@@ -81,12 +81,22 @@
     input.addEventListener("blur", function () { setTimeout(close, 100); });
   }
 
+  /* The phone menu: the button opens and closes it (Enter, Space, a tap); Escape, from the button or from
+     inside the menu, closes it and puts the focus back on the button. On wide screens the button is hidden
+     and the menu always shown: Escape then does nothing. */
   function menu() {
     var toggle = document.querySelector(".main-nav__toggle");
     if (!toggle) return;
+    var nav = toggle.closest(".main-nav") || toggle.parentNode;
     toggle.addEventListener("click", function () {
       var open = toggle.getAttribute("aria-expanded") === "true";
       toggle.setAttribute("aria-expanded", open ? "false" : "true");
+    });
+    nav.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || toggle.getAttribute("aria-expanded") !== "true" || !toggle.offsetParent) return;
+      event.preventDefault();
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.focus();
     });
   }
 
