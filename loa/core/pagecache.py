@@ -124,6 +124,10 @@ def key_for(environ: dict) -> str | None:
     if path.startswith(config.uncached_prefixes):
         return None
     host = (environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}").lower()
+    if "HTTP_HOST" in environ:
+        # Pages write their host into links (canonical, Open Graph): rendered for "LOCALHOST",
+        # they must not be stored for "localhost" readers. Host names ignore case anyway.
+        environ["HTTP_HOST"] = host
     query = clean_query(environ.get("QUERY_STRING", ""))
     environ["QUERY_STRING"] = query  # Django renders exactly the page stored under the key
     scheme = environ.get("wsgi.url_scheme", "http")

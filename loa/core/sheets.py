@@ -17,6 +17,7 @@ import csv
 import datetime as dt
 import io
 import uuid
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, ClassVar
@@ -38,6 +39,7 @@ from loa.core.private_files import private_files
 from loa.search.text import fold, nfc
 
 MAX_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 5 * MAX_BYTES  # an XLSX of MAX_ROWS rows unpacks to a few MB
 MAX_ROWS = 5000
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TOKEN_SALT = "loa.core.sheets"
@@ -221,7 +223,14 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
     try:
+        # An XLSX is a zip: a few hundred KB can unpack to gigabytes of cells (a "zip bomb").
+        # The sizes its directory declares bound what zipfile will ever inflate.
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+                raise SheetFileError(_("This is not an Excel file that can be read (.xlsx)."))
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except SheetFileError:
+        raise
     except Exception as error:  # openpyxl raises many kinds (zip, XML, key errors) for a bad file
         raise SheetFileError(_("This is not an Excel file that can be read (.xlsx).")) from error
     try:

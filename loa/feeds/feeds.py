@@ -9,6 +9,7 @@ fixed number of queries whatever the feed's length.
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
@@ -21,6 +22,15 @@ from wagtail.images import get_image_model
 from loa.news.models import ArticleAuthor, ArticlePage, SectionPage, format_byline
 
 from . import site as portal
+
+
+def as_html(text: str) -> str:
+    """Plain text for a <description>, which feed readers render as HTML (RSS 2.0 says it may hold HTML).
+
+    Unescaped, a sapo reading "<img src=x onerror=…>" would run in the reader;
+    the XML writer's own escaping only protects the XML.
+    """
+    return html.escape(text or "", quote=False)
 
 
 class VietnameseRssFeed(Rss201rev2Feed):
@@ -79,7 +89,7 @@ class ArticleFeed(Feed):
         return portal.xml_text(item.title)
 
     def item_description(self, item: ArticlePage) -> str | None:
-        return portal.xml_text(item.sapo or item.search_description) or None
+        return portal.xml_text(as_html(item.sapo or item.search_description)) or None
 
     def item_link(self, item: ArticlePage) -> str:
         return portal.page_url(self.request, item) or ""
@@ -123,7 +133,7 @@ class SiteFeed(ArticleFeed):
         return portal.origin(self.request) + "/"
 
     def description(self, obj) -> str:
-        return portal.xml_text(f"Tin, bài mới nhất trên Cổng thông tin điện tử {self.agency.name}")
+        return portal.xml_text(as_html(f"Tin, bài mới nhất trên Cổng thông tin điện tử {self.agency.name}"))
 
     def feed_url(self, obj) -> str:
         return portal.absolute(self.request, reverse("feeds-rss"))
@@ -150,7 +160,7 @@ class SectionFeed(ArticleFeed):
         return portal.page_url(self.request, obj) or portal.origin(self.request) + "/"
 
     def description(self, obj: SectionPage) -> str:
-        return portal.xml_text(obj.intro or f"Tin, bài mới nhất của chuyên mục {obj.title}")
+        return portal.xml_text(as_html(obj.intro or f"Tin, bài mới nhất của chuyên mục {obj.title}"))
 
     def feed_url(self, obj: SectionPage) -> str:
         return self.request.build_absolute_uri(self.request.path)

@@ -96,7 +96,7 @@ def sitemap_xml(request: HttpRequest) -> HttpResponse:
 @require_safe
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     number = request.GET.get("p", "1")
-    if not number.isdigit():
+    if not (number.isascii() and number.isdigit()):  # "²" is a digit to isdigit(), not to int()
         raise Http404
 
     def build() -> HttpResponse:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 
+from loa.core.text import typed_text
 from loa.search.text import fold, words
 
 from .models import PUBLIC_LEVELS, Level, Procedure
@@ -27,8 +28,9 @@ def search(queryset, query: str):
 
 
 def listing_context(request) -> dict:
-    query = request.GET.get("q", "")[:MAX_QUERY].strip()
-    field = request.GET.get("linh_vuc", "")[:255].strip()
+    # typed_text: NFC, and no NUL (PostgreSQL refuses it in a query: a 500 for "?q=%00").
+    query = typed_text(request.GET.get("q", "")[:MAX_QUERY]).strip()
+    field = typed_text(request.GET.get("linh_vuc", "")[:255]).strip()
     level = request.GET.get("cap", "")
     procedures = Procedure.objects.all()
     if query:

@@ -7,7 +7,7 @@ from django.core.validators import EmailValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from loa.search.text import nfc
+from loa.core.forms import TypedTextField
 
 from . import attachments, spam
 from .contact import normalise_email, normalise_phone
@@ -20,11 +20,12 @@ MESSAGES = {
 }
 
 
-class CleanText(forms.CharField):
-    """Text in NFC with runs of spaces kept as typed but the ends trimmed."""
+class CleanText(TypedTextField):
+    """Text in NFC with runs of spaces kept as typed but the ends trimmed, without invisible characters.
 
-    def to_python(self, value):
-        return nfc(super().to_python(value))
+    A NUL or a zero-width space pasted in is dropped (loa.core.forms) before the length
+    checks, rather than refused with a message about a character the asker cannot see.
+    """
 
 
 def text_field(max_length: int, min_length: int | None = None, required: bool = True, **kwargs) -> CleanText:
@@ -40,8 +41,8 @@ class AskForm(forms.Form):
 
     name = text_field(120, min_length=2)
     show_initials = forms.BooleanField(required=False)
-    email = forms.CharField(required=False, max_length=254, error_messages=MESSAGES)
-    phone = forms.CharField(required=False, max_length=30, error_messages=MESSAGES)
+    email = CleanText(required=False, max_length=254, error_messages=MESSAGES)
+    phone = CleanText(required=False, max_length=30, error_messages=MESSAGES)
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.filter(active=True),
         error_messages={"required": _("Please choose a topic."), "invalid_choice": _("Please choose a topic.")},
@@ -50,9 +51,9 @@ class AskForm(forms.Form):
     text = text_field(5000, min_length=20, widget=forms.Textarea)
     attachment = forms.FileField(required=False, error_messages={"empty": _("The attached file is empty.")})
     # Spam checks: a field people never see, the signed token with the question, its answer.
-    website = forms.CharField(required=False)
-    token = forms.CharField(required=False, widget=forms.HiddenInput)
-    captcha = forms.CharField(required=False, max_length=40)
+    website = CleanText(required=False)
+    token = CleanText(required=False, widget=forms.HiddenInput)
+    captcha = CleanText(required=False, max_length=40)
 
     def __init__(self, *args, max_bytes: int, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -149,8 +150,8 @@ class AskForm(forms.Form):
 class FollowForm(forms.Form):
     """A reference code and the email or phone given with the question."""
 
-    code = forms.CharField(max_length=30, error_messages=MESSAGES)
-    contact = forms.CharField(max_length=254, error_messages=MESSAGES)
+    code = CleanText(max_length=30, error_messages=MESSAGES)
+    contact = CleanText(max_length=254, error_messages=MESSAGES)
 
     def clean_code(self) -> str:
         return normalise_code(self.cleaned_data["code"])

@@ -51,7 +51,7 @@ def parse(text: str) -> int | None:
     tokens = [token for token in tokens if token not in _FILLERS]
     if not tokens:
         return None
-    if len(tokens) == 1 and tokens[0].isdigit():
+    if len(tokens) == 1 and tokens[0].isascii() and tokens[0].isdigit():  # "²" is a digit, not an int()
         return int(tokens[0]) if len(tokens[0]) <= 3 else None
     if any(token not in _UNITS and token != _TEN for token in tokens):
         return None

@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from loa.search.text import nfc
+
 from . import attachments
 from .models import Question, QuestionIndexPage, QuestionPage
 
@@ -36,7 +38,7 @@ def receive(question: Question, index_page: QuestionIndexPage, uploaded=None, ki
     question.status = Question.Status.NEW
     with transaction.atomic():
         if uploaded is not None and kind:
-            question.attachment_name = uploaded.name[-200:]
+            question.attachment_name = nfc(uploaded.name)[-200:]  # NFD from some systems' file pickers
             # A random name: what the asker called the file is kept only as text (attachment_name).
             stored = secrets.token_hex(12) + attachments.STORED_EXTENSIONS[kind]
             question.attachment.save(stored, uploaded, save=False)

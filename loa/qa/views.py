@@ -14,7 +14,8 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
 from loa.core.ratelimit import allow
-from loa.search.text import fold, nfc
+from loa.core.text import typed_text
+from loa.search.text import fold
 
 from . import services, spam
 from .forms import AskForm, FollowForm
@@ -33,7 +34,8 @@ FOLLOW_LIMIT = (20, 600)
 
 def answered_list_context(request: HttpRequest, page: QuestionIndexPage) -> dict:
     """Answered questions, newest first; words found with or without diacritics; one topic at a time."""
-    query = nfc(request.GET.get("tu-khoa", "")).strip()[:200]
+    # typed_text: NFC, and no NUL (PostgreSQL refuses it in a query: a 500 for "?tu-khoa=%00").
+    query = typed_text(request.GET.get("tu-khoa", "")).strip()[:200]
     topics = list(Topic.objects.filter(active=True))
     topic = next((t for t in topics if t.slug == request.GET.get("linh-vuc")), None)
     items = page.answered()

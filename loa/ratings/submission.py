@@ -7,7 +7,6 @@ that ``"4"``, ``4.0`` or ``true`` are refused rather than coerced.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from loa.core.formats import vn_number
-from loa.search.text import nfc
+from loa.core.text import typed_text
 
 from .models import COMMENT_MAX_LENGTH, Rating
 from .rules import page_type_asks
@@ -27,15 +26,12 @@ from .voters import is_visitor_id
 
 JSON_FIELDS = frozenset({"page", "rating", "comment", "visitor"})
 MAX_PAGE_ID = 2**31 - 1
-# Control characters except tab and newline: invisible in the report, and some break spreadsheets.
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 PAGE_CACHE_SECONDS = 60
 
 
 def clean_comment(text: str) -> str:
     """Plain text as the reader meant it: NFC, one kind of line break, no invisible characters."""
-    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
-    return CONTROL_CHARS.sub("", text).strip()
+    return typed_text(text).strip()
 
 
 def page_accepts_ratings(page_id: int) -> bool:

@@ -66,7 +66,7 @@ def _rate_window() -> int:
 
 def _body_too_large(request: HttpRequest) -> bool:
     length = request.META.get("CONTENT_LENGTH") or "0"
-    return not length.isdigit() or int(length) > MAX_BODY_BYTES
+    return not (length.isascii() and length.isdigit()) or int(length) > MAX_BODY_BYTES  # int("²") fails
 
 
 def _refusal(request: HttpRequest) -> tuple[HTTPStatus, str] | None:

@@ -35,7 +35,9 @@ def chosen_week(value: str, today: dt.date) -> tuple[Week, bool]:
 
 
 def chosen_leader(value: str) -> Leader | None:
-    return Leader.objects.filter(pk=int(value)).first() if value.isdigit() and len(value) < 10 else None
+    if not (value.isascii() and value.isdigit()) or len(value) >= 10:  # "²".isdigit(), yet int("²") fails
+        return None
+    return Leader.objects.filter(pk=int(value)).first()
 
 
 def week_context(request) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from loa.core.forms import TypedTextField
 from loa.news.models import SectionPage
 
 from .models import Kind
@@ -13,7 +14,7 @@ DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search for"), required=False, max_length=2000, strip=True)
+    q = TypedTextField(label=_("Search for"), required=False, max_length=2000, strip=True)
     section = forms.TypedChoiceField(label=_("Section"), required=False, coerce=int, empty_value=None)
     kind = forms.ChoiceField(label=_("Content type"), required=False, choices=[("", _("All"))] + Kind.choices)
     date_from = forms.DateField(label=_("From"), required=False, input_formats=DATE_FORMATS)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from loa.core.log_filters import CLIENT_ERROR_LOGGERS
 from loa.core.storage_settings import object_storages
 from loa.security.policy import admin_directives, object_storage_origins, public_directives
 
@@ -107,6 +108,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "loa.core.versioning.ContentVersionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # After CSRF has parsed the form: query strings and form fields in Unicode NFC (loa.core.unicode).
+    "loa.core.unicode.UnicodeNormalisationMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "loa.security.two_factor.TwoFactorMiddleware",
@@ -316,6 +319,15 @@ LOA_BEACON_RATE_LIMIT = int(os.environ.get("LOA_BEACON_RATE_LIMIT", "600"))
 LOA_BEACON_RATE_WINDOW = int(os.environ.get("LOA_BEACON_RATE_WINDOW", "60"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
+# A multipart body (a form with a file) larger than this is refused outside the admin before
+# Django reads it to disk (loa.core.uploads.PublicUploadLimit); nginx's client_max_body_size
+# (25m, deploy/nginx) is the same limit in front. The Hỏi đáp attachment limit is a site setting below it.
+LOA_PUBLIC_UPLOAD_MAX_BYTES = int(os.environ.get("LOA_PUBLIC_UPLOAD_MAX_MB", "25")) * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "loa.core.uploads.PublicUploadLimit",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # --- Wagtail --------------------------------------------------------------
 WAGTAIL_SITE_NAME = os.environ.get("LOA_SITE_NAME", "Cổng thông tin điện tử")
@@ -324,7 +336,13 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# Every image needs its alt text (the description field) before it is saved: loa.core.image_forms.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "loa.core.image_forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip"]
+# A document's first bytes must match its extension (a page or a program renamed .pdf is refused),
+# and its name is made safe: loa.core.uploads.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "loa.core.uploads.DocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "wagtailmedia.Media",
     "AUDIO_EXTENSIONS": ["aac", "m4a", "mp3", "oga", "ogg", "wav"],
@@ -405,9 +423,12 @@ LOA_CSP_ADMIN_DIRECTIVES = admin_directives(**_CSP_OPTIONS)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # Bad requests from clients (unknown Host, oversized body…) are warnings, not errors: loa.core.log_filters.
+    "filters": {"client_errors": {"()": "loa.core.log_filters.ClientErrorFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOA_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        **{name: {"filters": ["client_errors"]} for name in CLIENT_ERROR_LOGGERS},
     },
 }

@@ -11,7 +11,8 @@ from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789abcdef"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="loa-test-media-"))
+# A server a test starts (conftest.app_server) may be given the test's own folder to serve media from.
+MEDIA_ROOT = Path(os.environ.get("LOA_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="loa-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="loa-test-static-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

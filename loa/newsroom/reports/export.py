@@ -26,6 +26,9 @@ BOM = "\ufeff"
 SHEET_NAME_MAX = 31
 NUMBER_FORMAT = "#,##0"  # Excel shows it with the reader's own separators: 4.238 in Vietnamese
 DATE_FORMAT = "DD/MM/YYYY"
+#: A cell starting with one of these runs as a formula in Excel or LibreOffice (CSV injection):
+#: readers' comments go into these files, e.g. '=HYPERLINK("http://…","Bấm vào đây")'.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
@@ -44,6 +47,8 @@ def _write_row(sheet, row: Sequence[Any], *, bold: bool = False) -> None:
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, bool):
             continue
+        if cell.data_type == "f":  # openpyxl takes text starting with "=" for a formula: keep it text
+            cell.data_type = "s"
         if isinstance(cell.value, int):
             cell.number_format = NUMBER_FORMAT
         elif isinstance(cell.value, dt.date):
@@ -79,6 +84,8 @@ def workbook(tables: Sequence[Table]) -> bytes:
 def _csv_value(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value  # shown as text by spreadsheets (OWASP's advice against CSV injection)
     return value
 
 
