@@ -34,6 +34,7 @@ EXAMPLES = settings(
     max_examples=50,
     deadline=None,
     database=None,  # no .hypothesis/ folder in the work tree
+    derandomize=True,  # the same examples on every run: what passed here passes in CI
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
