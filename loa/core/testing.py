@@ -135,3 +135,43 @@ def wait_for_port(port: int, process=None, timeout: float = 30.0) -> None:
                 raise RuntimeError(f"{process.args[0]} exited at start ({process.returncode})") from None
             time.sleep(0.05)
     raise RuntimeError(f"nothing listened on port {port} within {timeout:.0f} s")
+
+
+class WSGIAnswer:
+    """What a WSGI application answered: status, headers and body."""
+
+    def __init__(self, app, environ: dict) -> None:
+        self.status = ""
+        self.headers: list[tuple[str, str]] = []
+
+        def start_response(status: str, headers: list) -> None:
+            self.status, self.headers = status, headers
+
+        from django.core.signals import request_finished, request_started
+        from django.db import close_old_connections
+
+        # As Django's test client does: closing "old" connections would end the test's transaction.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            result = app(environ, start_response)
+            try:
+                self.body = b"".join(result)
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+
+    @property
+    def status_code(self) -> int:
+        return int(self.status.split()[0])
+
+    def json(self):
+        import json
+
+        return json.loads(self.body)
+
+    def header(self, name: str) -> str | None:
+        return next((value for key, value in self.headers if key.lower() == name.lower()), None)

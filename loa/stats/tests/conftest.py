@@ -3,11 +3,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from django.test import RequestFactory
 
-from loa.core.testing import make_article, make_section
+from loa.core.testing import WSGIAnswer, make_article, make_section
 
 BROWSER_UA = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36"
 
@@ -26,41 +24,6 @@ def beacon_post(client):
         return client.post("/api/beacon/", body, content_type=content_type, HTTP_USER_AGENT=user_agent, **headers)
 
     return post
-
-
-class WSGIAnswer:
-    """What a WSGI application answered: status, headers and body."""
-
-    def __init__(self, app, environ: dict) -> None:
-        self.status = ""
-        self.headers: list[tuple[str, str]] = []
-
-        def start_response(status: str, headers: list) -> None:
-            self.status, self.headers = status, headers
-
-        # As Django's test client does: closing "old" connections would end the test's transaction.
-        request_started.disconnect(close_old_connections)
-        request_finished.disconnect(close_old_connections)
-        try:
-            result = app(environ, start_response)
-            try:
-                self.body = b"".join(result)
-            finally:
-                if hasattr(result, "close"):
-                    result.close()
-        finally:
-            request_started.connect(close_old_connections)
-            request_finished.connect(close_old_connections)
-
-    @property
-    def status_code(self) -> int:
-        return int(self.status.split()[0])
-
-    def json(self):
-        return json.loads(self.body)
-
-    def header(self, name: str) -> str | None:
-        return next((value for key, value in self.headers if key.lower() == name.lower()), None)
 
 
 @pytest.fixture
