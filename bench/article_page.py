@@ -1072,8 +1072,11 @@ def measure_throughput(
     return throughput
 
 
-def main() -> int:
-    args = parse_args()
+def run_bench(run: Callable[[argparse.Namespace, Path, Processes], dict], args: argparse.Namespace) -> dict | None:
+    """Run one bench in a temporary site, stopping its servers whatever happens; print (and save) its JSON line.
+
+    Shared by every bench in this folder. None when interrupted (Ctrl-C or SIGTERM).
+    """
     signal.signal(signal.SIGTERM, raise_keyboard_interrupt)
     processes = Processes()
     try:
@@ -1088,11 +1091,15 @@ def main() -> int:
                     connections.close_all()
     except KeyboardInterrupt:
         say("interrupted: servers stopped, temporary directory removed")
-        return 130
+        return None
     if args.json_out:
         args.json_out.write_text(json.dumps(results, ensure_ascii=False) + "\n")
     print(json.dumps(results, ensure_ascii=False))
-    return 0
+    return results
+
+
+def main() -> int:
+    return 130 if run_bench(run, parse_args()) is None else 0
 
 
 if __name__ == "__main__":

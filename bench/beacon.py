@@ -31,7 +31,6 @@ import contextlib
 import datetime as dt
 import json
 import os
-import signal
 import sys
 import time
 import uuid
@@ -335,23 +334,10 @@ def run(args: argparse.Namespace, workdir: Path) -> dict:
 
 
 def main() -> int:
-    args = parse_args()
-    signal.signal(signal.SIGTERM, site.raise_keyboard_interrupt)
-    try:
-        with site.temporary_workdir(args.keep) as workdir:
-            try:
-                results = run(args, workdir)
-            finally:
-                with contextlib.suppress(Exception):
-                    from django.db import connections
-
-                    connections.close_all()
-    except KeyboardInterrupt:
-        say("interrupted: servers stopped, temporary directory removed")
+    # measure_store starts and stops its own servers per store: the shared Processes stays unused.
+    results = site.run_bench(lambda args, workdir, _processes: run(args, workdir), parse_args())
+    if results is None:
         return 130
-    if args.json_out:
-        args.json_out.write_text(json.dumps(results, ensure_ascii=False) + "\n")
-    print(json.dumps(results, ensure_ascii=False))
     correct = all(row.get("exact", True) and row.get("unique_visitors_ok", True) for row in results["stores"])
     return 0 if correct else 1
 

@@ -32,7 +32,6 @@ import http.client
 import json
 import queue
 import random
-import signal
 import sys
 import threading
 import time
@@ -470,26 +469,8 @@ def run(args: argparse.Namespace, workdir: Path, processes: Processes) -> dict:
 
 
 def main() -> int:
-    args = parse_args()
-    signal.signal(signal.SIGTERM, site.raise_keyboard_interrupt)
-    processes = Processes()
-    try:
-        with site.temporary_workdir(args.keep) as workdir:
-            try:
-                report = run(args, workdir, processes)
-            finally:
-                processes.stop_all()
-                with contextlib.suppress(Exception):
-                    from django.db import connections
-
-                    connections.close_all()
-    except KeyboardInterrupt:
-        say("interrupted: servers stopped, temporary directory removed")
-        return 130
-    if args.json_out:
-        args.json_out.write_text(json.dumps(report, ensure_ascii=False) + "\n")
-    print(json.dumps(report, ensure_ascii=False))
-    return 0 if report["passed"] else 1
+    report = site.run_bench(run, parse_args())
+    return 130 if report is None else 0 if report["passed"] else 1
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from loa.core.sheets import Column, Row, SheetImporter
-from loa.search.text import nfc
+from loa.core.unicode import nfc
 
 from .models import (
     DocumentType,

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from loa.search.text import nfc
+from loa.core.unicode import nfc
 
 from . import attachments
 from .models import Question, QuestionIndexPage, QuestionPage

@@ -13,13 +13,11 @@ import functools
 import re
 import unicodedata
 
+from loa.core.unicode import nfc
+
 # \w in Python's re is Unicode-aware: Vietnamese letters, digits and underscore.
 WORD = re.compile(r"[^\W_]+")
 MAX_QUERY_LENGTH = 500
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 @functools.lru_cache(maxsize=4096)
